@@ -1,0 +1,32 @@
+import { createRequire } from 'node:module';
+
+export const COUNTRY_TABLE_PATH = 'src/model/countries.data.json';
+
+interface WorldCountry {
+  cca2: string;
+  status: string;
+  name: { common: string; official: string };
+  altSpellings: string[];
+  region: string;
+  subregion: string;
+  latlng: [number, number];
+}
+
+/** Row: [alpha-2 code, common name, world region, latitude, longitude, other names]. */
+export type CountryRow = [string, string, string, number, number, string[]];
+
+export function buildCountryTable(): string {
+  const require = createRequire(import.meta.url);
+  const world = require('world-countries/countries.json') as WorldCountry[];
+  const pkg = require('world-countries/package.json') as { version: string };
+  const rows: CountryRow[] = world
+    .filter((c) => c.status === 'officially-assigned')
+    .map((c): CountryRow => {
+      const others = [c.name.official, ...c.altSpellings].filter(
+        (n, i, all) => n !== c.name.common && n !== c.cca2 && n.length > 0 && all.indexOf(n) === i,
+      );
+      return [c.cca2, c.name.common, c.subregion || c.region, c.latlng[0], c.latlng[1], others];
+    })
+    .sort((a, b) => a[0].localeCompare(b[0]));
+  return `${JSON.stringify({ source: `world-countries ${pkg.version}`, countries: rows })}\n`;
+}

@@ -1,0 +1,77 @@
+import { useEffect, useRef, useState } from 'react';
+import { useShallow } from 'zustand/react/shallow';
+import {
+  highlight,
+  mountGraph,
+  resize,
+  runLayout,
+  setColorMode,
+  showOnly,
+  type HoverInfo,
+} from '../cy';
+import { selectNeighbourhood, selectVisible, useAtlas } from '../store';
+import { Tooltip } from './Tooltip';
+
+/** The only component that mounts the Cytoscape bridge. */
+export function GraphCanvas() {
+  const container = useRef<HTMLDivElement>(null);
+  const graph = useAtlas((s) => s.graph);
+  const [hover, setHover] = useState<HoverInfo | null>(null);
+  const { layout, color } = useAtlas(useShallow((s) => ({ layout: s.layout, color: s.color })));
+  const visible = useAtlas(selectVisible);
+  const near = useAtlas(selectNeighbourhood);
+  const focus = useAtlas((s) => s.focus);
+  const agreement = useAtlas((s) => s.agreement);
+  const mountedLayout = useRef(layout);
+
+  // Mount once per graph; layout and colour at mount come from the store's current values.
+  useEffect(() => {
+    const el = container.current;
+    if (!el || !graph) return;
+    const s = useAtlas.getState();
+    mountedLayout.current = s.layout;
+    mountGraph(el, graph, {
+      layout: s.layout,
+      color: s.color,
+      events: {
+        selectInstitution: (id) => useAtlas.getState().selectInstitution(id),
+        selectAgreement: (id) => useAtlas.getState().selectAgreement(id),
+        hover: setHover,
+      },
+    });
+    const observer = new ResizeObserver(() => resize());
+    observer.observe(el);
+    return () => observer.disconnect();
+  }, [graph]);
+
+  useEffect(() => {
+    if (graph) showOnly(visible);
+  }, [graph, visible]);
+
+  useEffect(() => {
+    if (graph) highlight(near, focus, agreement);
+  }, [graph, near, focus, agreement, visible]);
+
+  useEffect(() => {
+    if (graph) setColorMode(graph, color);
+  }, [graph, color]);
+
+  useEffect(() => {
+    if (!graph || mountedLayout.current === layout) return;
+    mountedLayout.current = layout;
+    void runLayout(graph, layout);
+  }, [graph, layout]);
+
+  return (
+    <div className="canvas-wrap">
+      <div
+        ref={container}
+        className="graph-canvas"
+        data-testid="graph-canvas"
+        role="img"
+        aria-label="Network of institutions and agreements. Use the table view for a text version."
+      />
+      {hover && graph ? <Tooltip graph={graph} hover={hover} /> : null}
+    </div>
+  );
+}

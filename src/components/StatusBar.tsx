@@ -1,0 +1,31 @@
+import { selectVisible, useAtlas } from '../store';
+
+export function statusText(n: number, t: number, m: number, u: number): string {
+  const f = (x: number) => x.toLocaleString('en');
+  return `Showing ${f(n)} of ${f(t)} institutions · ${f(m)} of ${f(u)} agreements`;
+}
+
+/** Always visible: what the filters leave on screen. */
+export function StatusBar() {
+  const graph = useAtlas((s) => s.graph);
+  const visible = useAtlas(selectVisible);
+  const status = useAtlas((s) => s.status);
+  const source = useAtlas((s) => s.graphSource);
+  return (
+    <footer className="status" role="status" aria-live="polite">
+      <span data-testid="status-line">
+        {graph
+          ? statusText(
+              visible.nodes.size,
+              graph.elements.nodes.length,
+              visible.edges.size,
+              graph.elements.edges.length,
+            )
+          : status === 'loading'
+            ? 'Loading the partnership graph…'
+            : 'No graph loaded'}
+      </span>
+      {graph ? <span className="status-source">{graph.data.title || source}</span> : null}
+    </footer>
+  );
+}

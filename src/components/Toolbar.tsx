@@ -1,0 +1,93 @@
+import { useId } from 'react';
+import { COLOR_MODES, LAYOUTS, type ColorMode, type LayoutName } from '../filters';
+import { fit, zoomBy } from '../cy';
+import { useAtlas } from '../store';
+import { SearchBox } from './SearchBox';
+
+const LAYOUT_LABELS: Record<LayoutName, string> = {
+  force: 'Force',
+  concentric: 'Concentric',
+  country: 'By country',
+  map: 'Map',
+};
+const COLOR_LABELS: Record<ColorMode, string> = {
+  region: 'Region',
+  country: 'Country',
+  type: 'Type',
+};
+
+export function Toolbar() {
+  const layout = useAtlas((s) => s.layout);
+  const color = useAtlas((s) => s.color);
+  const panel = useAtlas((s) => s.panel);
+  const hops = useAtlas((s) => s.hops);
+  const setLayout = useAtlas((s) => s.setLayout);
+  const setColor = useAtlas((s) => s.setColor);
+  const setPanel = useAtlas((s) => s.setPanel);
+  const setHops = useAtlas((s) => s.setHops);
+  const layoutId = useId();
+  const colorId = useId();
+  const hopsId = useId();
+
+  return (
+    <header className="toolbar">
+      <h1 className="brand">Partnership Atlas</h1>
+      <SearchBox />
+      <div className="tool">
+        <label htmlFor={layoutId}>Layout</label>
+        <select
+          id={layoutId}
+          value={layout}
+          onChange={(e) => setLayout(e.target.value as LayoutName)}
+        >
+          {LAYOUTS.map((l) => (
+            <option key={l} value={l}>
+              {LAYOUT_LABELS[l]}
+            </option>
+          ))}
+        </select>
+      </div>
+      <div className="tool">
+        <label htmlFor={colorId}>Colour by</label>
+        <select id={colorId} value={color} onChange={(e) => setColor(e.target.value as ColorMode)}>
+          {COLOR_MODES.map((c) => (
+            <option key={c} value={c}>
+              {COLOR_LABELS[c]}
+            </option>
+          ))}
+        </select>
+      </div>
+      <div className="tool">
+        <label htmlFor={hopsId}>Highlight</label>
+        <select id={hopsId} value={hops} onChange={(e) => setHops(e.target.value === '2' ? 2 : 1)}>
+          <option value="1">1 hop</option>
+          <option value="2">2 hops</option>
+        </select>
+      </div>
+      <div className="tool-group" role="group" aria-label="Zoom">
+        <button type="button" onClick={() => zoomBy(1.3)} aria-label="Zoom in" title="Zoom in">
+          +
+        </button>
+        <button
+          type="button"
+          onClick={() => zoomBy(1 / 1.3)}
+          aria-label="Zoom out"
+          title="Zoom out"
+        >
+          −
+        </button>
+        <button type="button" onClick={fit} title="Fit the shown network in the view">
+          Fit
+        </button>
+      </div>
+      <div className="tool-group" role="group" aria-label="View">
+        <button type="button" aria-pressed={panel === 'graph'} onClick={() => setPanel('graph')}>
+          Network
+        </button>
+        <button type="button" aria-pressed={panel === 'table'} onClick={() => setPanel('table')}>
+          Table
+        </button>
+      </div>
+    </header>
+  );
+}

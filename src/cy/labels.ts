@@ -1,0 +1,51 @@
+// Label placement without piles of text: each label gets the zoom level from which it is shown.
+// Labels are drawn at a constant screen size, so a label collides with a more important
+// neighbour's label while their screen distance is below the label box; it appears once the
+// user has zoomed in far enough to separate them. Hubs are always labelled.
+
+export interface LabelItem {
+  id: string;
+  x: number;
+  y: number;
+  /** Label width on screen, in pixels. */
+  width: number;
+}
+
+/** Screen height a label needs, with the node below it. */
+const LABEL_HEIGHT = 18;
+/** Above this many labelled nodes the pairwise pass is skipped (the view is aggregated then). */
+export const MAX_PAIRWISE = 2500;
+
+export function estimateLabelWidth(label: string, fontPx: number): number {
+  return Math.min(130, Math.max(24, label.length * fontPx * 0.58)) + 4;
+}
+
+/**
+ * Returns, per id, the smallest zoom at which its label does not overlap the label of any
+ * item earlier in `byImportance`. The first items (hubs) get 0.
+ */
+export function labelZooms(byImportance: LabelItem[], alwaysShown: number): Map<string, number> {
+  const out = new Map<string, number>();
+  const n = byImportance.length;
+  byImportance.forEach((item, i) => {
+    if (i < alwaysShown || n > MAX_PAIRWISE) {
+      out.set(item.id, i < alwaysShown ? 0 : Infinity);
+      return;
+    }
+    let need = 0;
+    for (let j = 0; j < i; j++) {
+      const other = byImportance[j];
+      if (!other) continue;
+      const dx = Math.abs(item.x - other.x);
+      const dy = Math.abs(item.y - other.y);
+      const w = (item.width + other.width) / 2;
+      // Overlap on screen while dx*z < w and dy*z < LABEL_HEIGHT: separated from z = min(w/dx, h/dy).
+      const zx = dx === 0 ? Infinity : w / dx;
+      const zy = dy === 0 ? Infinity : LABEL_HEIGHT / dy;
+      const z = Math.min(zx, zy);
+      if (z > need) need = z;
+    }
+    out.set(item.id, need);
+  });
+  return out;
+}

@@ -1,0 +1,97 @@
+// The Cytoscape stylesheet. Colours, sizes and label tiers are precomputed into element data,
+// so the style only reads fields (no mapper functions run per frame).
+
+import type { StylesheetJson } from 'cytoscape';
+
+export const FONT = '"DejaVu Sans", "Segoe UI", system-ui, sans-serif';
+/** Label sizes on screen, in pixels, by importance tier. */
+export const LABEL_PX = [11, 12, 14] as const;
+
+/** `k` scales text so that it keeps its screen size when the view is zoomed out. */
+export function stylesheet(k = 1): StylesheetJson {
+  return [
+    {
+      selector: 'node',
+      style: {
+        'background-color': 'data(color)',
+        width: 'data(size)',
+        height: 'data(size)',
+        'border-width': 1.5,
+        'border-color': '#ffffff',
+        label: 'data(label)',
+        'font-family': FONT,
+        'font-size': LABEL_PX[0] * k,
+        color: '#1d232a',
+        'text-valign': 'bottom',
+        'text-margin-y': 3 * k,
+        'text-wrap': 'wrap',
+        'text-max-width': `${130 * k}px`,
+        'text-background-color': '#ffffff',
+        'text-background-opacity': 0.8,
+        'text-background-padding': '1px',
+        'text-background-shape': 'roundrectangle',
+      },
+    },
+    { selector: 'node[tier = 1]', style: { 'font-size': LABEL_PX[1] * k } },
+    { selector: 'node[tier = 2]', style: { 'font-size': LABEL_PX[2] * k, 'font-weight': 'bold' } },
+    { selector: 'node.nolabel', style: { label: '' } },
+    {
+      selector: 'edge',
+      style: {
+        width: 1.6,
+        'line-color': 'data(color)',
+        'line-style': 'data(line)' as 'solid',
+        'curve-style': 'bezier',
+        opacity: 0.75,
+      },
+    },
+    { selector: '.hidden', style: { display: 'none' } },
+    { selector: '.dim', style: { opacity: 0.12, 'text-opacity': 0 } },
+    { selector: 'node.near', style: { label: 'data(label)', 'z-index': 9 } },
+    { selector: 'edge.near', style: { width: 2.6, opacity: 1, 'z-index': 9 } },
+    {
+      selector: 'node.focus',
+      style: {
+        'border-width': 4,
+        'border-color': '#111111',
+        label: 'data(label)',
+        'z-index': 10,
+        'font-weight': 'bold',
+      },
+    },
+    {
+      selector: 'edge.picked',
+      style: {
+        width: 5,
+        opacity: 1,
+        'z-index': 11,
+        'underlay-color': '#ffd54f',
+        'underlay-opacity': 0.8,
+        'underlay-padding': 3,
+      },
+    },
+    {
+      selector: 'node.hover',
+      style: { 'border-color': '#111111', 'border-width': 3, label: 'data(label)', 'z-index': 12 },
+    },
+    {
+      selector: 'node.annotation',
+      style: {
+        shape: 'rectangle',
+        width: 1,
+        height: 1,
+        'background-opacity': 0,
+        'border-width': 0,
+        label: 'data(label)',
+        'font-size': 15 * k,
+        'font-weight': 'bold',
+        color: '#4a5560',
+        'text-valign': 'center',
+        'text-wrap': 'none',
+        'text-background-opacity': 0,
+        events: 'no',
+        'z-index': 0,
+      },
+    },
+  ] as StylesheetJson;
+}

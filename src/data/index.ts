@@ -1,0 +1,4 @@
+export * from './csv';
+export * from './limits';
+export * from './loadGraph';
+export * from './validateGraph';

@@ -1,0 +1,530 @@
+// The one validator: every graph that enters the app or leaves the build passes through it.
+// It never throws on any input and never copies unknown keys, so `__proto__` and friends in the
+// input cannot reach an object's prototype.
+
+import {
+  COOPERATION_TYPES,
+  INSTITUTION_TYPES,
+  isCooperationType,
+  isCountryCode,
+  isInstitutionType,
+  type AgreementData,
+  type EdgeElement,
+  type Evidence,
+  type GraphData,
+  type InstitutionData,
+  type NodeElement,
+  type Problem,
+  type Source,
+} from '../model';
+import { LIMITS } from './limits';
+
+export type Collection = 'nodes' | 'edges' | 'sources';
+
+/** A problem with the element it belongs to, so table-based callers can name the row. */
+export interface LocatedProblem extends Problem {
+  element?: { collection: Collection; index: number };
+}
+
+export interface ValidationResult {
+  graph: GraphData | null;
+  problems: LocatedProblem[];
+}
+
+export interface ValidateOptions {
+  /** File name or URL, repeated in every problem. */
+  file?: string;
+}
+
+const DATE_RE = /^(\d{4})(?:-(0[1-9]|1[0-2])(?:-(0[1-9]|[12]\d|3[01]))?)?$/;
+const MIN_YEAR = 1000;
+const MAX_YEAR = 2100;
+
+function isRecord(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+function own(obj: Record<string, unknown>, key: string): unknown {
+  return Object.prototype.hasOwnProperty.call(obj, key) ? obj[key] : undefined;
+}
+
+function describe(v: unknown): string {
+  if (v === null) return 'null';
+  if (Array.isArray(v)) return 'an array';
+  if (typeof v === 'string') return `the text "${v.length > 40 ? `${v.slice(0, 40)}…` : v}"`;
+  return `a ${typeof v}`;
+}
+
+/** Parses an ISO date of the precision a source allows; returns its year or null. */
+export function yearOfDate(date: string): number | null {
+  const m = DATE_RE.exec(date);
+  if (!m) return null;
+  const year = Number(m[1]);
+  if (m[3] !== undefined) {
+    const d = new Date(`${date}T00:00:00Z`);
+    if (Number.isNaN(d.getTime()) || d.getUTCDate() !== Number(m[3])) return null;
+  }
+  return year;
+}
+
+class Collector {
+  readonly problems: LocatedProblem[] = [];
+  private extra = 0;
+  constructor(private readonly file: string | undefined) {}
+
+  add(message: string, path: string, field?: string, element?: LocatedProblem['element']): void {
+    if (this.problems.length >= LIMITS.maxProblemsListed) {
+      this.extra++;
+      return;
+    }
+    const p: LocatedProblem = { message, path };
+    if (this.file !== undefined) p.file = this.file;
+    if (field !== undefined) p.field = field;
+    if (element !== undefined) p.element = element;
+    this.problems.push(p);
+  }
+
+  finish(): LocatedProblem[] {
+    if (this.extra > 0) {
+      const p: LocatedProblem = { message: `…and ${this.extra} more problems not listed.` };
+      if (this.file !== undefined) p.file = this.file;
+      this.problems.push(p);
+    }
+    return this.problems;
+  }
+}
+
+interface FieldReader {
+  str(key: string, opts?: { required?: boolean; max?: number }): string;
+  nullableStr(key: string): string | null;
+  num(key: string, min: number, max: number): number | null;
+}
+
+function reader(
+  obj: Record<string, unknown>,
+  base: string,
+  c: Collector,
+  element: LocatedProblem['element'],
+): FieldReader {
+  const at = (key: string) => `${base}.${key}`;
+  return {
+    str(key, opts = {}) {
+      const v = own(obj, key);
+      const max = opts.max ?? LIMITS.maxFieldLength;
+      if (v === undefined || v === null || v === '') {
+        if (opts.required) c.add(`"${key}" is missing or empty.`, at(key), key, element);
+        return '';
+      }
+      if (typeof v !== 'string') {
+        c.add(`"${key}" must be text, not ${describe(v)}.`, at(key), key, element);
+        return '';
+      }
+      if (v.length > max) {
+        c.add(
+          `"${key}" is ${v.length.toLocaleString('en')} characters long; the limit is ${max.toLocaleString('en')}.`,
+          at(key),
+          key,
+          element,
+        );
+        return '';
+      }
+      return v;
+    },
+    nullableStr(key) {
+      const s = this.str(key);
+      return s === '' ? null : s;
+    },
+    num(key, min, max) {
+      const v = own(obj, key);
+      if (v === undefined || v === null || v === '') return null;
+      if (typeof v !== 'number' || !Number.isFinite(v)) {
+        c.add(`"${key}" must be a number, not ${describe(v)}.`, at(key), key, element);
+        return null;
+      }
+      if (v < min || v > max) {
+        c.add(`"${key}" is ${v}; it must lie between ${min} and ${max}.`, at(key), key, element);
+        return null;
+      }
+      return v;
+    },
+  };
+}
+
+function validateSources(raw: unknown, c: Collector): Source[] {
+  if (raw === undefined) return [];
+  if (!Array.isArray(raw)) {
+    c.add(`"sources" must be a list, not ${describe(raw)}.`, 'data.sources', 'sources');
+    return [];
+  }
+  if (raw.length > LIMITS.maxSources) {
+    c.add(
+      `There are ${raw.length} sources; the limit is ${LIMITS.maxSources}.`,
+      'data.sources',
+      'sources',
+    );
+    return [];
+  }
+  const seen = new Set<string>();
+  const out: Source[] = [];
+  raw.forEach((item: unknown, index) => {
+    const base = `data.sources[${index}]`;
+    const element = { collection: 'sources' as const, index };
+    if (!isRecord(item)) {
+      c.add(`A source must be an object, not ${describe(item)}.`, base, undefined, element);
+      return;
+    }
+    const r = reader(item, base, c, element);
+    const id = r.str('id', { required: true });
+    if (id && seen.has(id)) c.add(`Duplicate source id "${id}".`, `${base}.id`, 'id', element);
+    seen.add(id);
+    const date = r.str('date');
+    if (date && yearOfDate(date) === null) {
+      c.add(
+        `"date" must be YYYY, YYYY-MM or YYYY-MM-DD, not "${date}".`,
+        `${base}.date`,
+        'date',
+        element,
+      );
+    }
+    const source: Source = {
+      id,
+      file: r.str('file'),
+      title: r.str('title'),
+      publisher: r.str('publisher'),
+      date,
+      about: r.str('about'),
+      note: r.str('note'),
+    };
+    const text = r.str('text', { max: LIMITS.maxSourceTextLength });
+    if (text) source.text = text;
+    const url = r.str('url');
+    if (url) {
+      if (/^https?:\/\//i.test(url)) source.url = url;
+      else c.add(`"url" must start with http:// or https://.`, `${base}.url`, 'url', element);
+    }
+    out.push(source);
+  });
+  return out;
+}
+
+function validateNode(
+  item: unknown,
+  index: number,
+  c: Collector,
+  ids: Set<string>,
+): NodeElement | null {
+  const base = `elements.nodes[${index}]`;
+  const element = { collection: 'nodes' as const, index };
+  if (!isRecord(item)) {
+    c.add(`A node must be an object, not ${describe(item)}.`, base, undefined, element);
+    return null;
+  }
+  const rawData = own(item, 'data');
+  if (!isRecord(rawData)) {
+    c.add(`A node needs a "data" object.`, `${base}.data`, 'data', element);
+    return null;
+  }
+  const d = `${base}.data`;
+  const r = reader(rawData, d, c, element);
+  const id = r.str('id', { required: true });
+  if (id) {
+    if (ids.has(id)) c.add(`Duplicate id "${id}".`, `${d}.id`, 'id', element);
+    ids.add(id);
+  }
+  const label = r.str('label', { required: true });
+  let country = r.nullableStr('country');
+  if (country !== null && !isCountryCode(country)) {
+    c.add(
+      `Unknown country code "${country}": use an ISO 3166-1 alpha-2 code such as GB or CN, or leave it empty.`,
+      `${d}.country`,
+      'country',
+      element,
+    );
+    country = null;
+  }
+  const typeRaw = r.str('type', { required: true });
+  if (typeRaw && !isInstitutionType(typeRaw)) {
+    c.add(
+      `Unknown institution type "${typeRaw}"; expected one of ${INSTITUTION_TYPES.join(', ')}.`,
+      `${d}.type`,
+      'type',
+      element,
+    );
+  }
+  const aliasesRaw = own(rawData, 'aliases');
+  const aliases: string[] = [];
+  if (aliasesRaw !== undefined && aliasesRaw !== null) {
+    if (!Array.isArray(aliasesRaw)) {
+      c.add(`"aliases" must be a list of names.`, `${d}.aliases`, 'aliases', element);
+    } else {
+      aliasesRaw.forEach((a: unknown, i) => {
+        if (typeof a === 'string' && a.length <= LIMITS.maxFieldLength) aliases.push(a);
+        else c.add(`Each alias must be text.`, `${d}.aliases[${i}]`, 'aliases', element);
+      });
+    }
+  }
+  const data: InstitutionData = {
+    id,
+    label,
+    country,
+    type: isInstitutionType(typeRaw) ? typeRaw : 'other',
+    aliases,
+    city: r.nullableStr('city'),
+    lat: r.num('lat', -90, 90),
+    lon: r.num('lon', -180, 180),
+  };
+  const note = r.str('note');
+  if (note) data.note = note;
+  const node: NodeElement = { data };
+  const pos = own(item, 'position');
+  if (pos !== undefined && pos !== null) {
+    const x = isRecord(pos) ? own(pos, 'x') : undefined;
+    const y = isRecord(pos) ? own(pos, 'y') : undefined;
+    if (typeof x === 'number' && typeof y === 'number' && Number.isFinite(x + y)) {
+      node.position = { x, y };
+    } else {
+      c.add(
+        `"position" must be an object with numbers x and y.`,
+        `${base}.position`,
+        'position',
+        element,
+      );
+    }
+  }
+  return node;
+}
+
+interface EdgeContext {
+  nodeIds: Set<string>;
+  edgeIds: Set<string>;
+  sources: Map<string, Source>;
+  quoteCache: Map<string, boolean>;
+}
+
+function validateEvidence(
+  raw: unknown,
+  d: string,
+  c: Collector,
+  element: LocatedProblem['element'],
+  ctx: EdgeContext,
+  date: string | null,
+): Evidence[] {
+  if (raw === undefined || raw === null) return [];
+  if (!Array.isArray(raw)) {
+    c.add(`"evidence" must be a list.`, `${d}.evidence`, 'evidence', element);
+    return [];
+  }
+  const out: Evidence[] = [];
+  raw.forEach((ev: unknown, i) => {
+    const p = `${d}.evidence[${i}]`;
+    if (!isRecord(ev)) {
+      c.add(`Evidence must be an object with "quote".`, p, 'evidence', element);
+      return;
+    }
+    const r = reader(ev, p, c, element);
+    const quote = r.str('quote', { required: true });
+    const sourceId = r.str('source');
+    const item: Evidence = { quote };
+    if (sourceId) {
+      item.source = sourceId;
+      const source = ctx.sources.get(sourceId);
+      if (!source) {
+        c.add(`Evidence cites unknown source "${sourceId}".`, `${p}.source`, 'source', element);
+      } else {
+        if (source.text !== undefined && quote) {
+          const key = `${sourceId}\u0000${quote}`;
+          let found = ctx.quoteCache.get(key);
+          if (found === undefined) {
+            found = source.text.includes(quote);
+            ctx.quoteCache.set(key, found);
+          }
+          if (!found) {
+            c.add(
+              `The quote does not occur verbatim in source "${sourceId}" (${source.file || 'no file'}).`,
+              `${p}.quote`,
+              'quote',
+              element,
+            );
+          }
+        }
+        if (date !== null && source.date && date.slice(0, source.date.length) > source.date) {
+          c.add(
+            `Date ${date} is later than its source "${sourceId}", dated ${source.date}.`,
+            `${d}.date`,
+            'date',
+            element,
+          );
+        }
+      }
+    }
+    out.push(item);
+  });
+  return out;
+}
+
+function validateEdge(
+  item: unknown,
+  index: number,
+  c: Collector,
+  ctx: EdgeContext,
+): EdgeElement | null {
+  const base = `elements.edges[${index}]`;
+  const element = { collection: 'edges' as const, index };
+  if (!isRecord(item)) {
+    c.add(`An edge must be an object, not ${describe(item)}.`, base, undefined, element);
+    return null;
+  }
+  const rawData = own(item, 'data');
+  if (!isRecord(rawData)) {
+    c.add(`An edge needs a "data" object.`, `${base}.data`, 'data', element);
+    return null;
+  }
+  const d = `${base}.data`;
+  const r = reader(rawData, d, c, element);
+  const id = r.str('id', { required: true });
+  if (id) {
+    if (ctx.edgeIds.has(id) || ctx.nodeIds.has(id)) {
+      c.add(`Duplicate id "${id}".`, `${d}.id`, 'id', element);
+    }
+    ctx.edgeIds.add(id);
+  }
+  const source = r.str('source', { required: true });
+  const target = r.str('target', { required: true });
+  for (const [key, end] of [
+    ['source', source],
+    ['target', target],
+  ] as const) {
+    if (end && !ctx.nodeIds.has(end)) {
+      c.add(
+        `The ${key} "${end}" is not an institution in this graph.`,
+        `${d}.${key}`,
+        key,
+        element,
+      );
+    }
+  }
+  if (source && source === target) {
+    c.add(`An agreement links "${source}" to itself.`, `${d}.target`, 'target', element);
+  }
+  const coopRaw = r.str('cooperation', { required: true });
+  if (coopRaw && !isCooperationType(coopRaw)) {
+    c.add(
+      `Unknown cooperation type "${coopRaw}"; expected one of ${COOPERATION_TYPES.join(', ')}.`,
+      `${d}.cooperation`,
+      'cooperation',
+      element,
+    );
+  }
+  const date = r.nullableStr('date');
+  let year = r.num('year', MIN_YEAR, MAX_YEAR);
+  if (year !== null && !Number.isInteger(year)) {
+    c.add(`"year" must be a whole number, not ${year}.`, `${d}.year`, 'year', element);
+    year = null;
+  }
+  if (date !== null) {
+    const dy = yearOfDate(date);
+    if (dy === null) {
+      c.add(
+        `"date" must be YYYY, YYYY-MM or YYYY-MM-DD, not "${date}".`,
+        `${d}.date`,
+        'date',
+        element,
+      );
+    } else if (year === null) {
+      year = dy;
+    } else if (dy !== year) {
+      c.add(`"year" ${year} does not match "date" ${date}.`, `${d}.year`, 'year', element);
+    }
+  }
+  const evidence = validateEvidence(own(rawData, 'evidence'), d, c, element, ctx, date);
+  const data: AgreementData = {
+    id,
+    source,
+    target,
+    cooperation: isCooperationType(coopRaw) ? coopRaw : 'other',
+    year,
+    date,
+    description: r.str('description'),
+    agreement: r.str('agreement') || id,
+    evidence,
+  };
+  return { data };
+}
+
+/** Checks any parsed JSON value against the graph format; returns a typed copy or problems. */
+export function validateGraph(input: unknown, options: ValidateOptions = {}): ValidationResult {
+  const c = new Collector(options.file);
+  if (!isRecord(input)) {
+    c.add(`A graph file must hold a JSON object, not ${describe(input)}.`, '$');
+    return { graph: null, problems: c.finish() };
+  }
+  const meta = own(input, 'data');
+  const metaRec = isRecord(meta) ? meta : {};
+  if (meta !== undefined && !isRecord(meta)) c.add(`"data" must be an object.`, 'data', 'data');
+  const mr = reader(metaRec, 'data', c, undefined);
+  const title = mr.str('title');
+  const description = mr.str('description');
+  const sources = validateSources(own(metaRec, 'sources'), c);
+
+  const elements = own(input, 'elements');
+  if (!isRecord(elements)) {
+    c.add(
+      Array.isArray(elements)
+        ? `"elements" must be an object with "nodes" and "edges" lists (Cytoscape JSON), not a flat list.`
+        : `"elements" is missing: a graph file needs "elements" with "nodes" and "edges".`,
+      'elements',
+      'elements',
+    );
+    return { graph: null, problems: c.finish() };
+  }
+  const rawNodes = own(elements, 'nodes') ?? [];
+  const rawEdges = own(elements, 'edges') ?? [];
+  if (!Array.isArray(rawNodes)) c.add(`"nodes" must be a list.`, 'elements.nodes', 'nodes');
+  if (!Array.isArray(rawEdges)) c.add(`"edges" must be a list.`, 'elements.edges', 'edges');
+  if (!Array.isArray(rawNodes) || !Array.isArray(rawEdges)) {
+    return { graph: null, problems: c.finish() };
+  }
+  if (rawNodes.length > LIMITS.maxNodes || rawEdges.length > LIMITS.maxEdges) {
+    c.add(
+      `The graph has ${rawNodes.length.toLocaleString('en')} institutions and ${rawEdges.length.toLocaleString('en')} agreements; the limits are ${LIMITS.maxNodes.toLocaleString('en')} and ${LIMITS.maxEdges.toLocaleString('en')}.`,
+      'elements',
+      'elements',
+    );
+    return { graph: null, problems: c.finish() };
+  }
+
+  const nodeIds = new Set<string>();
+  const nodes: NodeElement[] = [];
+  rawNodes.forEach((n: unknown, i) => {
+    const node = validateNode(n, i, c, nodeIds);
+    if (node) nodes.push(node);
+  });
+  const ctx: EdgeContext = {
+    nodeIds,
+    edgeIds: new Set(),
+    sources: new Map(sources.map((s) => [s.id, s])),
+    quoteCache: new Map(),
+  };
+  const edges: EdgeElement[] = [];
+  rawEdges.forEach((e: unknown, i) => {
+    const edge = validateEdge(e, i, c, ctx);
+    if (edge) edges.push(edge);
+  });
+  sources.forEach((s, index) => {
+    if (s.about && !nodeIds.has(s.about)) {
+      c.add(
+        `Source "${s.id}" is about "${s.about}", which is not an institution in this graph.`,
+        `data.sources[${index}].about`,
+        'about',
+        { collection: 'sources', index },
+      );
+    }
+  });
+
+  const problems = c.finish();
+  if (problems.length > 0) return { graph: null, problems };
+  return {
+    graph: { data: { title, description, sources }, elements: { nodes, edges } },
+    problems,
+  };
+}

@@ -1,0 +1,4 @@
+export * from './applyFilters';
+export * from './graphIndex';
+export * from './urlState';
+export * from './search';

@@ -1,0 +1,153 @@
+// One Zustand store in slices: data (the loaded graph), view (filters, selection, layout, colour,
+// search, panel) and notices. It holds inputs only; visible sets, facets and details are derived
+// by selectors.
+
+import { create } from 'zustand';
+import type { GraphData, Problem } from '../model';
+import {
+  DEFAULT_FILTERS,
+  DEFAULT_VIEW,
+  applyFilters,
+  cleanState,
+  facetCounts,
+  neighbourhood,
+  type FacetCounts,
+  type Filters,
+  type ViewState,
+  type Visible,
+} from '../filters';
+
+export type LoadStatus = 'loading' | 'ready' | 'error';
+
+export interface DataSlice {
+  graph: GraphData | null;
+  /** Where the graph came from, for messages and file names. */
+  graphSource: string;
+  status: LoadStatus;
+  problems: Problem[];
+}
+
+export interface NoticeSlice {
+  notices: string[];
+}
+
+export interface Actions {
+  startLoading(source: string): void;
+  loadSucceeded(graph: GraphData, source: string, view?: ViewState): void;
+  loadFailed(source: string, problems: Problem[]): void;
+  setFilters(patch: Partial<Filters>): void;
+  clearFilters(): void;
+  selectInstitution(id: string | null): void;
+  selectAgreement(id: string | null): void;
+  setHops(hops: 1 | 2): void;
+  setLayout(layout: ViewState['layout']): void;
+  setColor(color: ViewState['color']): void;
+  setSearch(search: string): void;
+  setPanel(panel: ViewState['panel']): void;
+  /** Replaces the whole view (URL navigation); values are cleaned against the graph. */
+  applyView(view: ViewState): void;
+  addNotices(notices: string[]): void;
+  dismissNotices(): void;
+}
+
+export type AtlasState = DataSlice & NoticeSlice & ViewState & Actions;
+
+export const useAtlas = create<AtlasState>()((set, get) => ({
+  graph: null,
+  graphSource: '',
+  status: 'loading',
+  problems: [],
+  notices: [],
+  ...DEFAULT_VIEW,
+
+  startLoading: (source) => set({ status: 'loading', graphSource: source, problems: [] }),
+  loadSucceeded: (graph, source, view) => {
+    const { state, notices } = cleanState(view ?? pickView(get()), graph);
+    set({
+      graph,
+      graphSource: source,
+      status: 'ready',
+      problems: [],
+      ...state,
+      notices: [...get().notices, ...notices],
+    });
+  },
+  // A failed load keeps the graph already shown, if any: nothing is lost.
+  loadFailed: (source, problems) => set({ status: 'error', graphSource: source, problems }),
+
+  setFilters: (patch) => set({ filters: { ...get().filters, ...patch } }),
+  clearFilters: () => set({ filters: { ...DEFAULT_FILTERS } }),
+  selectInstitution: (id) => set({ focus: id, agreement: null }),
+  selectAgreement: (id) => set({ agreement: id }),
+  setHops: (hops) => set({ hops }),
+  setLayout: (layout) => set({ layout }),
+  setColor: (color) => set({ color }),
+  setSearch: (search) => set({ search }),
+  setPanel: (panel) => set({ panel }),
+  applyView: (view) => {
+    const graph = get().graph;
+    if (!graph) {
+      set({ ...view });
+      return;
+    }
+    const { state, notices } = cleanState(view, graph);
+    set({ ...state, notices: notices.length ? [...get().notices, ...notices] : get().notices });
+  },
+  addNotices: (notices) => set({ notices: [...get().notices, ...notices] }),
+  dismissNotices: () => set({ notices: [] }),
+}));
+
+export function pickView(s: ViewState): ViewState {
+  return {
+    filters: s.filters,
+    focus: s.focus,
+    agreement: s.agreement,
+    hops: s.hops,
+    layout: s.layout,
+    color: s.color,
+    search: s.search,
+    panel: s.panel,
+  };
+}
+
+// ── Derived selectors, memoised on input identity ────────────────────────────────────────────
+
+function memo2<A extends object, B extends object, R>(fn: (a: A, b: B) => R): (a: A, b: B) => R {
+  let lastA: A | undefined;
+  let lastB: B | undefined;
+  let last: R | undefined;
+  return (a, b) => {
+    if (a !== lastA || b !== lastB || last === undefined) {
+      last = fn(a, b);
+      lastA = a;
+      lastB = b;
+    }
+    return last;
+  };
+}
+
+const EMPTY: Visible = { nodes: new Set(), edges: new Set() };
+const visibleOf = memo2(applyFilters);
+const facetsOf = memo2(facetCounts);
+
+export function selectVisible(s: AtlasState): Visible {
+  return s.graph ? visibleOf(s.graph, s.filters) : EMPTY;
+}
+
+export function selectFacets(s: AtlasState): FacetCounts | null {
+  return s.graph ? facetsOf(s.graph, s.filters) : null;
+}
+
+let nearKey: unknown[] = [];
+let nearValue: Visible | null = null;
+/** The highlighted neighbourhood of the selected institution, or null. */
+export function selectNeighbourhood(s: AtlasState): Visible | null {
+  if (!s.graph || !s.focus) return null;
+  const visible = selectVisible(s);
+  const key = [s.graph, visible, s.focus, s.hops];
+  if (key.some((k, i) => k !== nearKey[i])) {
+    nearKey = key;
+    nearValue = neighbourhood(s.graph, visible, s.focus, s.hops);
+  }
+  return nearValue;
+}

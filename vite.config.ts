@@ -1,0 +1,41 @@
+/// <reference types="vitest/config" />
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import react from '@vitejs/plugin-react';
+import { defineConfig, type Plugin } from 'vite';
+
+const graphFile = fileURLToPath(new URL('./data/graph.json', import.meta.url));
+
+/**
+ * Serves data/graph.json as ./graph.json in development and copies it beside index.html in the
+ * build, so a site owner can swap the file without rebuilding.
+ */
+function bundledGraph(): Plugin {
+  return {
+    name: 'partnership-atlas-graph',
+    configureServer(server) {
+      server.middlewares.use((req, res, next) => {
+        if (req.url?.split('?')[0]?.endsWith('/graph.json')) {
+          res.setHeader('Content-Type', 'application/json');
+          res.end(readFileSync(graphFile));
+          return;
+        }
+        next();
+      });
+    },
+    generateBundle() {
+      this.emitFile({ type: 'asset', fileName: 'graph.json', source: readFileSync(graphFile) });
+    },
+  };
+}
+
+export default defineConfig({
+  // Relative asset paths: the built site works from any folder of any static host.
+  base: './',
+  plugins: [react(), bundledGraph()],
+  build: { target: 'es2022', chunkSizeWarningLimit: 800 },
+  test: {
+    include: ['tests/unit/**/*.test.{ts,tsx}'],
+    environment: 'node',
+  },
+});
