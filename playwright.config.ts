@@ -7,6 +7,8 @@ const port = Number(process.env.ATLAS_TEST_PORT ?? 4873);
 
 export default defineConfig({
   testDir: 'tests/e2e',
+  // Screenshots taken by tests go to test-results/; Playwright's own artefacts to a subfolder it may wipe.
+  outputDir: 'test-results/playwright',
   timeout: 60_000,
   expect: { timeout: 10_000 },
   fullyParallel: false,

@@ -8,9 +8,10 @@ import {
   type Evidence,
   type GraphData,
 } from '../model';
-import { indexGraph } from '../filters';
+import { indexGraph, shortestPath } from '../filters';
 import { centreOn, COOPERATION_STYLE } from '../cy';
 import { selectVisible, useAtlas } from '../store';
+import { InstitutionCombobox } from './InstitutionCombobox';
 import { LineSwatch } from './LineSwatch';
 import { SourceViewer } from './SourceViewer';
 
@@ -93,6 +94,7 @@ function InstitutionDetails({ graph, id }: { graph: GraphData; id: string }) {
         <dd>{index.partners.get(id) ?? 0}</dd>
       </dl>
       {n.note ? <p className="note">{n.note}</p> : null}
+      <Connection graph={graph} from={id} />
       <h3>Agreements</h3>
       {hiddenCount > 0 ? (
         <p className="hint">{hiddenCount} of them are hidden by the current filters (marked).</p>
@@ -127,6 +129,70 @@ function InstitutionDetails({ graph, id }: { graph: GraphData; id: string }) {
         </section>
       ))}
     </div>
+  );
+}
+
+/** "Who connects A to B": the shortest chain of shown agreements, highlighted on the canvas. */
+function Connection({ graph, from }: { graph: GraphData; from: string }) {
+  const path = useAtlas((s) => s.path);
+  const setPath = useAtlas((s) => s.setPath);
+  const selectAgreement = useAtlas((s) => s.selectAgreement);
+  const visible = useAtlas(selectVisible);
+  const [query, setQuery] = useState('');
+  const index = indexGraph(graph);
+  const found = path ? shortestPath(graph, visible, from, path) : null;
+  return (
+    <section className="connection" aria-label="Connection">
+      <h3>Connection</h3>
+      <InstitutionCombobox
+        label="Show the chain of agreements to"
+        placeholder="Connect to… (name or acronym)"
+        value={query}
+        onChange={setQuery}
+        onChoose={(id) => {
+          setPath(id);
+          setQuery('');
+        }}
+      />
+      {path ? (
+        <div className="path-result" data-testid="path-result">
+          {found ? (
+            <>
+              <p>
+                {found.edges.length} step{found.edges.length === 1 ? '' : 's'} to{' '}
+                <strong>{index.nodes.get(path)?.label ?? path}</strong>:
+              </p>
+              <ol>
+                {found.edges.map((eid, i) => {
+                  const e = index.edges.get(eid);
+                  const a = found.nodes[i] ?? '';
+                  const b = found.nodes[i + 1] ?? '';
+                  return (
+                    <li key={eid}>
+                      {index.nodes.get(a)?.label ?? a} → {index.nodes.get(b)?.label ?? b}{' '}
+                      <button
+                        type="button"
+                        className="link-button small"
+                        onClick={() => selectAgreement(eid)}
+                      >
+                        {e ? COOPERATION_INFO[e.cooperation].label.toLowerCase() : 'agreement'}
+                      </button>
+                    </li>
+                  );
+                })}
+              </ol>
+            </>
+          ) : (
+            <p>
+              No chain of shown agreements connects them to {index.nodes.get(path)?.label ?? path}.
+            </p>
+          )}
+          <button type="button" className="link-button small" onClick={() => setPath(null)}>
+            Clear connection
+          </button>
+        </div>
+      ) : null}
+    </section>
   );
 }
 

@@ -186,9 +186,7 @@ function YearRange(props: {
   const toId = useId();
   return (
     <div className="year-range">
-      <label htmlFor={fromId}>
-        From <output>{from}</output>
-      </label>
+      <label htmlFor={fromId}>From</label>
       <input
         id={fromId}
         type="range"
@@ -200,9 +198,8 @@ function YearRange(props: {
           props.onChange([v, Math.max(v, to)]);
         }}
       />
-      <label htmlFor={toId}>
-        To <output>{to}</output>
-      </label>
+      <output htmlFor={fromId}>{from}</output>
+      <label htmlFor={toId}>To</label>
       <input
         id={toId}
         type="range"
@@ -214,6 +211,7 @@ function YearRange(props: {
           props.onChange([Math.min(from, v), v]);
         }}
       />
+      <output htmlFor={toId}>{to}</output>
     </div>
   );
 }

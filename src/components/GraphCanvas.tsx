@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import {
+  fitTo,
   highlight,
   mountGraph,
   resize,
@@ -15,6 +16,7 @@ import { Tooltip } from './Tooltip';
 /** The only component that mounts the Cytoscape bridge. */
 export function GraphCanvas() {
   const container = useRef<HTMLDivElement>(null);
+  const basemap = useRef<HTMLCanvasElement>(null);
   const graph = useAtlas((s) => s.graph);
   const [hover, setHover] = useState<HoverInfo | null>(null);
   const { layout, color } = useAtlas(useShallow((s) => ({ layout: s.layout, color: s.color })));
@@ -33,6 +35,7 @@ export function GraphCanvas() {
     mountGraph(el, graph, {
       layout: s.layout,
       color: s.color,
+      basemapCanvas: basemap.current,
       events: {
         selectInstitution: (id) => useAtlas.getState().selectInstitution(id),
         selectAgreement: (id) => useAtlas.getState().selectAgreement(id),
@@ -56,6 +59,14 @@ export function GraphCanvas() {
     if (graph) setColorMode(graph, color);
   }, [graph, color]);
 
+  // A chosen connection is brought into view whole.
+  const path = useAtlas((s) => s.path);
+  useEffect(() => {
+    if (graph && path && near) fitTo([...near.nodes]);
+    // Only when the chain's end changes, not on every filter change.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [graph, path]);
+
   useEffect(() => {
     if (!graph || mountedLayout.current === layout) return;
     mountedLayout.current = layout;
@@ -64,6 +75,7 @@ export function GraphCanvas() {
 
   return (
     <div className="canvas-wrap">
+      <canvas ref={basemap} className="basemap" aria-hidden="true" />
       <div
         ref={container}
         className="graph-canvas"

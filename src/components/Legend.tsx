@@ -8,7 +8,11 @@ const COLOR_TITLES = { region: 'World region', country: 'Country', type: 'Instit
 export function Legend() {
   const graph = useAtlas((s) => s.graph);
   const color = useAtlas((s) => s.color);
-  const [open, setOpen] = useState(true);
+  // Collapsed while details are open (the canvas is narrower then), unless the user chose.
+  const detailsOpen = useAtlas((s) => s.focus !== null || s.agreement !== null);
+  const [choice, setChoice] = useState<boolean | null>(null);
+  const open = choice ?? !detailsOpen;
+  const setOpen = (v: boolean) => setChoice(v);
   const box = useRef<HTMLElement>(null);
   // Fitting the network keeps clear of the legend.
   useLayoutEffect(() => {

@@ -3,9 +3,10 @@
 
 import cytoscape, { type Core, type EventObject } from 'cytoscape';
 import type { GraphData } from '../model';
-import { indexGraph, type ColorMode, type LayoutName, type Visible } from '../filters';
+import type { ColorMode, LayoutName, Visible } from '../filters';
+import { attachBasemap, type Basemap } from './basemap';
 import { nodeColoring } from './encoding';
-import { layoutPositions, type Annotation } from './layouts';
+import { ANNOTATION_PX, layoutPositions, type Annotation } from './layouts';
 import { estimateLabelWidth, labelZooms, type LabelItem } from './labels';
 import { LABEL_PX, stylesheet } from './style';
 import { toElements } from './toElements';
@@ -30,6 +31,17 @@ let events: BridgeEvents | null = null;
 let labelZoom = new Map<string, number>();
 let labelFrame = 0;
 let labelScale = 0;
+let basemapCanvas: HTMLCanvasElement | null = null;
+let basemap: Basemap | null = null;
+
+function updateBasemap(layout: LayoutName): void {
+  if (layout === 'map' && cy && basemapCanvas) {
+    basemap ??= attachBasemap(cy, basemapCanvas);
+  } else {
+    basemap?.destroy();
+    basemap = null;
+  }
+}
 /** Screen space on the right covered by overlays (the legend), kept clear when fitting. */
 let insetRight = 0;
 
@@ -63,9 +75,16 @@ export function isMounted(): boolean {
 export function mountGraph(
   container: HTMLElement,
   graph: GraphData,
-  options: { layout: LayoutName; color: ColorMode; events: BridgeEvents },
+  options: {
+    layout: LayoutName;
+    color: ColorMode;
+    events: BridgeEvents;
+    /** A canvas behind the graph, for the map's country outlines. */
+    basemapCanvas?: HTMLCanvasElement | null;
+  },
 ): void {
   destroyGraph();
+  basemapCanvas = options.basemapCanvas ?? null;
   current = graph;
   events = options.events;
   const { positions, annotations } = layoutPositions(graph, options.layout);
@@ -88,6 +107,8 @@ export function mountGraph(
   fitInto(cy.elements(), false);
   const c = cy;
   computeLabelZooms();
+  updateBasemap(options.layout);
+  exposeView();
   c.on('zoom', scheduleLabels);
   c.on('tap', 'node', (e: EventObject) => {
     const id = e.target.id() as string;
@@ -113,6 +134,8 @@ export function mountGraph(
 
 export function destroyGraph(): void {
   cancelAnimationFrame(labelFrame);
+  basemap?.destroy();
+  basemap = null;
   cy?.destroy();
   cy = null;
   current = null;
@@ -128,7 +151,7 @@ function setAnnotations(annotations: Annotation[]): void {
     c.add(
       annotations.map((a) => ({
         group: 'nodes' as const,
-        data: { id: a.id, label: a.label },
+        data: { id: a.id, label: a.label, fs: a.size ?? ANNOTATION_PX },
         position: { x: a.x, y: a.y },
         classes: 'annotation',
         selectable: false,
@@ -251,6 +274,7 @@ export function runLayout(graph: GraphData, name: LayoutName, animate = true): P
   const c = cy;
   const { positions, annotations } = layoutPositions(graph, name);
   setAnnotations([]);
+  updateBasemap(name);
   const done = () => {
     setAnnotations(annotations);
     fitInto(c.elements(':visible'), false);
@@ -300,6 +324,15 @@ export function zoomBy(factor: number): void {
   );
 }
 
+/** Fits the view to the given institutions (a found chain, a selection). */
+export function fitTo(ids: string[]): void {
+  if (!cy) return;
+  const c = cy;
+  const eles = c.collection();
+  for (const id of ids) eles.merge(c.getElementById(id));
+  if (eles.nonempty()) fitInto(eles, true);
+}
+
 export function centreOn(id: string): void {
   if (!cy) return;
   const n = cy.getElementById(id);
@@ -312,28 +345,31 @@ export function resize(): void {
   cy?.resize();
 }
 
-/** Read-only view state for the status of tests and exports. */
-export function inspect(): {
-  visibleNodes: string[];
-  visibleEdges: string[];
-  zoom: number;
-  positions: Record<string, { x: number; y: number }>;
-} | null {
-  if (!cy) return null;
-  const positions: Record<string, { x: number; y: number }> = {};
-  const visibleNodes: string[] = [];
-  cy.nodes().forEach((n) => {
-    if (n.hasClass('annotation')) return;
-    positions[n.id()] = { ...n.position() };
-    if (!n.hasClass('hidden')) visibleNodes.push(n.id());
-  });
-  const visibleEdges = cy
-    .edges()
-    .filter((e) => !e.hasClass('hidden'))
-    .map((e) => e.id());
-  return { visibleNodes, visibleEdges, zoom: cy.zoom(), positions };
-}
-
-export function partnerCount(graph: GraphData, id: string): number {
-  return indexGraph(graph).partners.get(id) ?? 0;
+/** Exposes a read-only view of what is drawn, for browser tests and the benchmark. */
+function exposeView(): void {
+  window.atlasView = {
+    renderer: 'canvas',
+    positions() {
+      const out: Record<string, { x: number; y: number }> = {};
+      cy?.nodes().forEach((n) => {
+        if (!n.hasClass('annotation')) out[n.id()] = { ...n.position() };
+      });
+      return out;
+    },
+    visibleNodes: () =>
+      cy
+        ?.nodes()
+        .filter((n) => !n.hasClass('annotation') && !n.hasClass('hidden'))
+        .map((n) => n.id()) ?? [],
+    visibleEdges: () =>
+      cy
+        ?.edges()
+        .filter((e) => !e.hasClass('hidden'))
+        .map((e) => e.id()) ?? [],
+    renderedPosition(id) {
+      const n = cy?.getElementById(id);
+      return n && n.nonempty() ? { ...n.renderedPosition() } : null;
+    },
+    zoom: () => cy?.zoom() ?? 1,
+  };
 }

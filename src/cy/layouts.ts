@@ -3,12 +3,15 @@
 
 import { countryName, countryRegion, type GraphData, type Position } from '../model';
 import { indexGraph, type LayoutName } from '../filters';
+import { nodeSize } from './encoding';
 
 export interface Annotation {
   id: string;
   label: string;
   x: number;
   y: number;
+  /** Text size in model units; ANNOTATION_PX when absent. */
+  size?: number;
 }
 
 export interface LayoutResult {
@@ -18,20 +21,22 @@ export interface LayoutResult {
 }
 
 const SPACING = 46;
+/** Annotation text size in model units: it scales with the drawing, like geography. */
+export const ANNOTATION_PX = 20;
 const GOLDEN_ANGLE = Math.PI * (3 - Math.sqrt(5));
 
 /** Points of a filled disc (a sunflower pattern), `spacing` apart, the first at the centre. */
 function disc(count: number, spacing: number): Position[] {
   const out: Position[] = [];
   for (let i = 0; i < count; i++) {
-    const r = spacing * 0.62 * Math.sqrt(i);
+    const r = spacing * 0.75 * Math.sqrt(i);
     out.push({ x: r * Math.cos(i * GOLDEN_ANGLE), y: r * Math.sin(i * GOLDEN_ANGLE) });
   }
   return out;
 }
 
 function discRadius(count: number, spacing: number): number {
-  return spacing * 0.62 * Math.sqrt(Math.max(count - 1, 0)) + spacing / 2;
+  return spacing * 0.75 * Math.sqrt(Math.max(count - 1, 0)) + spacing / 2;
 }
 
 function byPartners(graph: GraphData): string[] {
@@ -58,18 +63,26 @@ export function forcePositions(graph: GraphData): LayoutResult {
 
 /** Rings by number of partners: the best-connected institutions in the centre. */
 export function concentricPositions(graph: GraphData): LayoutResult {
+  const { partners } = indexGraph(graph);
   const ids = byPartners(graph);
+  const size = (id: string | undefined) => (id === undefined ? 0 : nodeSize(partners.get(id) ?? 0));
   const positions = new Map<string, Position>();
+  let radius = 0;
+  let previousSize = 0;
   let ring = 0;
   let i = 0;
   while (i < ids.length) {
-    const radius = ring * SPACING * 1.6;
-    const capacity = ring === 0 ? 1 : Math.floor((2 * Math.PI * radius) / SPACING);
+    // Sorted by partners, so a ring's first member is its largest: rings never overlap.
+    const biggest = size(ids[i]);
+    if (ring > 0) radius += previousSize / 2 + biggest / 2 + 34;
+    const capacity =
+      ring === 0 ? 1 : Math.max(6, Math.floor((2 * Math.PI * radius) / (biggest + 34)));
     const members = ids.slice(i, i + capacity);
     members.forEach((id, k) => {
       const angle = (2 * Math.PI * k) / members.length - Math.PI / 2 + ring * 0.35;
       positions.set(id, { x: radius * Math.cos(angle), y: radius * Math.sin(angle) });
     });
+    previousSize = biggest;
     i += members.length;
     ring++;
   }
@@ -87,16 +100,22 @@ export function countryPositions(graph: GraphData): LayoutResult {
     if (!g) groups.set(key, (g = []));
     g.push(id);
   }
+  const { partners } = indexGraph(graph);
+  const spacingOf = (members: string[]) =>
+    Math.max(SPACING, nodeSize(partners.get(members[0] ?? '') ?? 0) + 24);
   const keys = [...groups.keys()].sort(
     (a, b) =>
       countryRegion(a || null).localeCompare(countryRegion(b || null)) ||
       (groups.get(b)?.length ?? 0) - (groups.get(a)?.length ?? 0) ||
       a.localeCompare(b),
   );
-  const totalArea = keys.reduce(
-    (s, k) => s + (2 * discRadius(groups.get(k)?.length ?? 0, SPACING) + 60) ** 2,
-    0,
-  );
+  const labelOf = (key: string, n: number) => `${key ? countryName(key) : 'International'} (${n})`;
+  const widthOf = (key: string, members: string[]) =>
+    Math.max(
+      2 * discRadius(members.length, spacingOf(members)) + 70,
+      labelOf(key, members.length).length * ANNOTATION_PX * 0.62 + 30,
+    );
+  const totalArea = keys.reduce((sum, k) => sum + widthOf(k, groups.get(k) ?? []) ** 2, 0);
   const rowWidth = Math.max(600, Math.sqrt(totalArea) * 1.4);
   const positions = new Map<string, Position>();
   const annotations: Annotation[] = [];
@@ -105,8 +124,9 @@ export function countryPositions(graph: GraphData): LayoutResult {
   let rowHeight = 0;
   for (const key of keys) {
     const members = groups.get(key) ?? [];
-    const r = discRadius(members.length, SPACING);
-    const w = 2 * r + 70;
+    const spacing = spacingOf(members);
+    const r = discRadius(members.length, spacing);
+    const w = widthOf(key, members);
     if (x > 0 && x + w > rowWidth) {
       x = 0;
       y += rowHeight;
@@ -114,13 +134,13 @@ export function countryPositions(graph: GraphData): LayoutResult {
     }
     const cx = x + w / 2;
     const cy = y + r + 40;
-    disc(members.length, SPACING).forEach((p, i) => {
+    disc(members.length, spacing).forEach((p, i) => {
       const id = members[i];
       if (id !== undefined) positions.set(id, { x: cx + p.x, y: cy + p.y });
     });
     annotations.push({
       id: `country:${key}`,
-      label: `${key ? countryName(key) : 'International'} (${members.length})`,
+      label: labelOf(key, members.length),
       x: cx,
       y: y + 6,
     });
@@ -176,9 +196,10 @@ export function mapPositions(graph: GraphData): LayoutResult {
     });
     annotations.push({
       id: 'map:unplaced',
-      label: 'No location: alliances, international bodies and institutions without a known place',
+      label: 'Institutions with no known place',
       x: 0,
       y: top,
+      size: 36,
     });
   }
   return { positions, annotations };

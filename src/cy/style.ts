@@ -83,7 +83,7 @@ export function stylesheet(k = 1): StylesheetJson {
         'background-opacity': 0,
         'border-width': 0,
         label: 'data(label)',
-        'font-size': 15 * k,
+        'font-size': 'data(fs)',
         'font-weight': 'bold',
         color: '#4a5560',
         'text-valign': 'center',

@@ -2,3 +2,4 @@ export * from './applyFilters';
 export * from './graphIndex';
 export * from './urlState';
 export * from './search';
+export * from './paths';

@@ -27,6 +27,8 @@ export interface ViewState {
   focus: string | null;
   /** Selected agreement (edge id), its details open. */
   agreement: string | null;
+  /** Second institution: the shortest chain from `focus` to it is highlighted. */
+  path: string | null;
   hops: 1 | 2;
   layout: LayoutName;
   color: ColorMode;
@@ -38,6 +40,7 @@ export const DEFAULT_VIEW: ViewState = {
   filters: DEFAULT_FILTERS,
   focus: null,
   agreement: null,
+  path: null,
   hops: 1,
   layout: 'force',
   color: 'region',
@@ -56,6 +59,7 @@ const VIEW_KEYS = [
   'isolated',
   'focus',
   'agreement',
+  'path',
   'hops',
   'layout',
   'color',
@@ -148,6 +152,9 @@ export function decodeView(search: string): Decoded {
       case 'agreement':
         state.agreement = value || null;
         break;
+      case 'path':
+        state.path = value || null;
+        break;
       case 'hops':
         if (value === '1' || value === '2') state.hops = value === '1' ? 1 : 2;
         else bad(key, value, 'expected 1 or 2');
@@ -185,6 +192,7 @@ export function encodeView(state: ViewState, extra: Record<string, string> = {})
   if (!f.hideIsolated) p.set('isolated', '1');
   if (state.focus) p.set('focus', state.focus);
   if (state.agreement) p.set('agreement', state.agreement);
+  if (state.path) p.set('path', state.path);
   if (state.hops !== DEFAULT_VIEW.hops) p.set('hops', String(state.hops));
   if (state.layout !== DEFAULT_VIEW.layout) p.set('layout', state.layout);
   if (state.color !== DEFAULT_VIEW.color) p.set('color', state.color);
@@ -244,10 +252,16 @@ export function cleanState(state: ViewState, graph: GraphData): Decoded {
     notices.push(`No agreement with id "${agreement.slice(0, 60)}"; selection dropped.`);
     agreement = null;
   }
+  let path = state.path;
+  if (path !== null && (focus === null || !index.nodes.has(path))) {
+    if (focus !== null)
+      notices.push(`No institution with id "${path.slice(0, 60)}"; path dropped.`);
+    path = null;
+  }
   const kinds: InstitutionType[] = f.kinds;
   const types: CooperationType[] = f.types;
   return {
-    state: { ...state, focus, agreement, filters: { ...f, countries, years, kinds, types } },
+    state: { ...state, focus, agreement, path, filters: { ...f, countries, years, kinds, types } },
     notices,
   };
 }

@@ -1,7 +1,7 @@
 // Country names, world regions and centroids, from the `world-countries` package (see
 // scripts/build-countries.ts). ISO 3166-1 alpha-2 codes, Hong Kong, Macao and Taiwan included.
 
-import table from './countries.data.json';
+import table from './countries.data.json' with { type: 'json' };
 
 export interface Country {
   code: string;

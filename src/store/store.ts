@@ -11,6 +11,7 @@ import {
   cleanState,
   facetCounts,
   neighbourhood,
+  shortestPath,
   type FacetCounts,
   type Filters,
   type ViewState,
@@ -40,6 +41,7 @@ export interface Actions {
   selectInstitution(id: string | null): void;
   selectAgreement(id: string | null): void;
   setHops(hops: 1 | 2): void;
+  setPath(id: string | null): void;
   setLayout(layout: ViewState['layout']): void;
   setColor(color: ViewState['color']): void;
   setSearch(search: string): void;
@@ -77,9 +79,10 @@ export const useAtlas = create<AtlasState>()((set, get) => ({
 
   setFilters: (patch) => set({ filters: { ...get().filters, ...patch } }),
   clearFilters: () => set({ filters: { ...DEFAULT_FILTERS } }),
-  selectInstitution: (id) => set({ focus: id, agreement: null }),
+  selectInstitution: (id) => set({ focus: id, agreement: null, path: null }),
   selectAgreement: (id) => set({ agreement: id }),
   setHops: (hops) => set({ hops }),
+  setPath: (path) => set({ path }),
   setLayout: (layout) => set({ layout }),
   setColor: (color) => set({ color }),
   setSearch: (search) => set({ search }),
@@ -102,6 +105,7 @@ export function pickView(s: ViewState): ViewState {
     filters: s.filters,
     focus: s.focus,
     agreement: s.agreement,
+    path: s.path,
     hops: s.hops,
     layout: s.layout,
     color: s.color,
@@ -140,14 +144,24 @@ export function selectFacets(s: AtlasState): FacetCounts | null {
 
 let nearKey: unknown[] = [];
 let nearValue: Visible | null = null;
-/** The highlighted neighbourhood of the selected institution, or null. */
+/**
+ * What is highlighted: the chain from the selected institution to `path` when one is chosen,
+ * else the selected institution's neighbourhood; null when nothing is selected.
+ */
 export function selectNeighbourhood(s: AtlasState): Visible | null {
   if (!s.graph || !s.focus) return null;
   const visible = selectVisible(s);
-  const key = [s.graph, visible, s.focus, s.hops];
+  const key = [s.graph, visible, s.focus, s.hops, s.path];
   if (key.some((k, i) => k !== nearKey[i])) {
     nearKey = key;
-    nearValue = neighbourhood(s.graph, visible, s.focus, s.hops);
+    if (s.path) {
+      const found = shortestPath(s.graph, visible, s.focus, s.path);
+      nearValue = found
+        ? { nodes: new Set(found.nodes), edges: new Set(found.edges) }
+        : { nodes: new Set([s.focus, s.path]), edges: new Set() };
+    } else {
+      nearValue = neighbourhood(s.graph, visible, s.focus, s.hops);
+    }
   }
   return nearValue;
 }

@@ -1,0 +1,240 @@
+import { expect, statusCounts, test } from './fixtures';
+import { expectedCounts, seedGraph } from './expected';
+import type { Page } from '@playwright/test';
+
+async function ready(page: Page, query = '') {
+  await page.goto(`./${query}`);
+  await expect(page.getByTestId('status-line')).toContainText('Showing');
+}
+
+const countryBox = (page: Page, name: string) =>
+  page.getByRole('list', { name: 'Countries' }).getByLabel(name, { exact: false });
+const typeBox = (page: Page, name: string) =>
+  page.getByRole('list', { name: 'Cooperation type' }).getByLabel(name, { exact: false });
+
+test('Q1: which German or British institutions does anyone partner with, and with whom', async ({
+  page,
+}) => {
+  await ready(page);
+  await countryBox(page, 'Germany').check();
+  await countryBox(page, 'United Kingdom').check();
+  const want = expectedCounts({ countries: ['DE', 'GB'] });
+  expect(await statusCounts(page)).toMatchObject({
+    shown: want.shown,
+    shownEdges: want.shownEdges,
+  });
+  await expect(page).toHaveURL(/countries=DE,GB/);
+  // The table lists exactly what the filters show, with both parties.
+  await page.getByRole('button', { name: 'Table' }).click();
+  const agreements = page.locator('table').filter({ hasText: 'Partner' });
+  await expect(agreements.locator('tbody tr')).toHaveCount(want.shownEdges);
+  await expect(agreements).toContainText('University of Warwick');
+  await expect(agreements).toContainText('Eastern Institute of Technology, Ningbo');
+  await expect(agreements).toContainText('TechProtect GmbH');
+  await expect(agreements).toContainText('Shanghai Polytechnic University');
+  await page.screenshot({ path: 'test-results/q1-countries-table.png' });
+  await page.getByRole('button', { name: 'Network' }).click();
+  await page.screenshot({ path: 'test-results/q1-countries.png' });
+});
+
+test('Q2: what was signed in 2015, and what has no known date', async ({ page }) => {
+  await ready(page);
+  const from = page.getByLabel('From', { exact: true });
+  const to = page.getByLabel('To', { exact: true });
+  await from.fill('2015');
+  await to.fill('2015');
+  await page.getByLabel(/Include undated agreements/).uncheck();
+  const want = expectedCounts({ years: [2015, 2015], undated: false });
+  expect(await statusCounts(page)).toMatchObject({
+    shown: want.shown,
+    shownEdges: want.shownEdges,
+  });
+  await expect(page).toHaveURL(/years=2015(&|$)/);
+  await expect(page).toHaveURL(/undated=0/);
+  await page.getByRole('button', { name: 'Table' }).click();
+  const dates = await page
+    .locator('table')
+    .filter({ hasText: 'Partner' })
+    .locator('tbody tr td:nth-child(4)')
+    .allTextContents();
+  expect(dates.length).toBe(want.shownEdges);
+  expect(dates.every((d) => d.startsWith('2015'))).toBe(true);
+  // Undated ones: sort the agreements by date; "undated" rows are listed and counted.
+  await page.getByRole('button', { name: 'Clear all' }).click();
+  const all = seedGraph().elements.edges.filter((e) => e.data.year === null).length;
+  await expect(page.getByLabel(/Include undated agreements/)).toHaveAccessibleName(
+    new RegExp(`\\(${all}\\)`),
+  );
+});
+
+test('Q3: joint programmes and joint schools, then only visits and talks', async ({ page }) => {
+  await ready(page);
+  await typeBox(page, 'Joint programme').check();
+  await typeBox(page, 'Joint school').check();
+  let want = expectedCounts({ types: ['joint-programme', 'joint-school'] });
+  expect(await statusCounts(page)).toMatchObject({
+    shown: want.shown,
+    shownEdges: want.shownEdges,
+  });
+  await expect(page).toHaveURL(/types=joint-programme,joint-school/);
+  await typeBox(page, 'Joint programme').uncheck();
+  await typeBox(page, 'Joint school').uncheck();
+  await typeBox(page, 'Visit').check();
+  await typeBox(page, 'Talks and plans').check();
+  want = expectedCounts({ types: ['visit', 'under-negotiation'] });
+  expect(await statusCounts(page)).toMatchObject({
+    shown: want.shown,
+    shownEdges: want.shownEdges,
+  });
+});
+
+test('Q4: who connects the XJTU network to the EIT network', async ({ page }) => {
+  await ready(page);
+  const search = page.getByRole('combobox', { name: 'Search institutions' });
+  await search.fill('XJTU');
+  await expect(page.getByRole('listbox').getByRole('option').first()).toContainText(
+    "Xi'an Jiaotong University",
+  );
+  await search.press('Enter');
+  const details = page.getByRole('complementary', { name: 'Details' });
+  await expect(details.getByRole('heading', { level: 2 })).toHaveText("Xi'an Jiaotong University");
+  await expect(page).toHaveURL(/focus=xjtu/);
+  const connect = details.getByRole('combobox', { name: 'Show the chain of agreements to' });
+  await connect.fill('EIT');
+  await connect.press('Enter');
+  const result = page.getByTestId('path-result');
+  await expect(result).toContainText('3 steps');
+  await expect(result).toContainText('The Hong Kong Polytechnic University');
+  await expect(page).toHaveURL(/path=eit/);
+  await page.screenshot({ path: 'test-results/q4-path.png' });
+});
+
+test('Q5: where a link comes from, down to the sentence in its source', async ({ page }) => {
+  await ready(page, '?focus=njit');
+  const details = page.getByRole('complementary', { name: 'Details' });
+  await details
+    .getByRole('button', { name: /Agreement with Northumbria University/ })
+    .first()
+    .click();
+  await expect(details).toContainText('Joint programme');
+  await expect(details).toContainText('2007');
+  await expect(details.locator('blockquote')).toContainText('since 2007');
+  await expect(details).toContainText('Untitled text (004_d67e10e2ad592313.txt)');
+  await details.getByRole('button', { name: 'View source' }).click();
+  const dialog = page.getByRole('dialog');
+  const mark = dialog.locator('mark');
+  await expect(mark).toContainText(
+    'The collaborative undergraduate program in Electrical Engineering',
+  );
+  await expect(mark).toBeInViewport();
+  await expect(dialog).toContainText('anjing Institute of Technology');
+  await page.screenshot({ path: 'test-results/q5-source.png' });
+  await page.keyboard.press('Escape');
+  await expect(dialog).toBeHidden();
+});
+
+test('selecting on the canvas highlights partners; layouts keep the selection', async ({
+  page,
+}) => {
+  await ready(page, '?focus=eit&hops=1');
+  const details = page.getByRole('complementary', { name: 'Details' });
+  await expect(details.getByRole('heading', { level: 2 })).toHaveText(
+    'Eastern Institute of Technology, Ningbo',
+  );
+  await page.getByLabel('Layout').selectOption('map');
+  await expect(page).toHaveURL(/layout=map/);
+  await expect(page).toHaveURL(/focus=eit/);
+  await expect(details.getByRole('heading', { level: 2 })).toHaveText(
+    'Eastern Institute of Technology, Ningbo',
+  );
+  await page.waitForTimeout(900);
+  await page.screenshot({ path: 'test-results/map-focus.png' });
+});
+
+test('back and forward step through view changes', async ({ page }) => {
+  await ready(page);
+  await countryBox(page, 'Finland').check();
+  await expect(page).toHaveURL(/countries=FI/);
+  await page.getByLabel('Colour by').selectOption('type');
+  await expect(page).toHaveURL(/color=type/);
+  await page.goBack();
+  await expect(page).not.toHaveURL(/color=type/);
+  await expect(page.getByLabel('Colour by')).toHaveValue('region');
+  await page.goBack();
+  await expect(page).not.toHaveURL(/countries=FI/);
+  expect((await statusCounts(page)).shown).toBe(seedGraph().elements.nodes.length);
+  await page.goForward();
+  await expect(countryBox(page, 'Finland')).toBeChecked();
+});
+
+test('a copied link reproduces the view; invalid values are dropped with a notice', async ({
+  page,
+}) => {
+  await ready(page, '?countries=GB,ZZ&years=1900-2015&types=visit,bogus&layout=circle&hops=2');
+  await expect(page.getByTestId('notices')).toContainText('ZZ');
+  await expect(page.getByTestId('notices')).toContainText('bogus');
+  await expect(page.getByTestId('notices')).toContainText('layout=circle');
+  await expect(countryBox(page, 'United Kingdom')).toBeChecked();
+  await expect(typeBox(page, 'Visit')).toBeChecked();
+  const want = expectedCounts({ countries: ['GB'], years: [2007, 2015], types: ['visit'] });
+  expect(await statusCounts(page)).toMatchObject({
+    shown: want.shown,
+    shownEdges: want.shownEdges,
+  });
+});
+
+test('an empty result says so and offers to clear the filters', async ({ page }) => {
+  await ready(page, '?countries=AU&types=joint-school');
+  await expect(page.getByText('No institution or agreement matches these filters.')).toBeVisible();
+  await page.getByRole('button', { name: 'Clear all filters' }).click();
+  expect((await statusCounts(page)).shown).toBe(seedGraph().elements.nodes.length);
+});
+
+test('filtering keeps positions: nothing is laid out again', async ({ page }) => {
+  await ready(page);
+  const before = await page.evaluate(() => window.atlasView?.positions() ?? null);
+  await countryBox(page, 'China').check();
+  const after = await page.evaluate(() => window.atlasView?.positions() ?? null);
+  expect(before).not.toBeNull();
+  expect(after).toEqual(before);
+  const visible = await page.evaluate(() => window.atlasView?.visibleNodes() ?? []);
+  expect(visible.sort()).toEqual([...expectedCounts({ countries: ['CN'] }).visible.nodes].sort());
+});
+
+test('search works by keyboard: arrows, Enter, Escape', async ({ page }) => {
+  await ready(page);
+  const search = page.getByRole('combobox', { name: 'Search institutions' });
+  await search.fill('poly');
+  const listbox = page.getByRole('listbox');
+  const options = listbox.getByRole('option');
+  await expect(options.first()).toBeVisible();
+  await search.press('ArrowDown');
+  await expect(options.nth(1)).toHaveAttribute('aria-selected', 'true');
+  await search.press('Escape');
+  await expect(listbox).toHaveCount(0);
+  await search.fill('UNESCO-ICHEI');
+  await search.press('Enter');
+  await expect(page.getByRole('complementary', { name: 'Details' })).toContainText(
+    'International Centre for Higher Education Innovation under the auspices of UNESCO',
+  );
+});
+
+test('the table view sorts by any column', async ({ page }) => {
+  await ready(page, '?view=table');
+  const table = page.locator('table').filter({ hasText: 'Agreements shown' });
+  await table.getByRole('button', { name: /Agreements shown/ }).click();
+  await table.getByRole('button', { name: /Agreements shown/ }).click();
+  await expect(table.locator('th').nth(4)).toHaveAttribute('aria-sort', 'descending');
+  await expect(table.locator('tbody tr').first()).toContainText("Xi'an Jiaotong University");
+});
+
+test('hovering an institution shows its name and counts', async ({ page }) => {
+  await ready(page);
+  const p = await page.evaluate(() => window.atlasView?.renderedPosition('xjtu') ?? null);
+  expect(p).not.toBeNull();
+  const box = await page.getByTestId('graph-canvas').boundingBox();
+  if (!p || !box) throw new Error('no position');
+  await page.mouse.move(box.x + p.x, box.y + p.y);
+  await expect(page.getByRole('tooltip')).toContainText("Xi'an Jiaotong University");
+  await expect(page.getByRole('tooltip')).toContainText('partners');
+});
