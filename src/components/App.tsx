@@ -1,9 +1,11 @@
-import { useCallback, useEffect } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import { loadGraphFromUrl } from '../data';
 import { decodeView } from '../filters';
 import { startUrlSync, useAtlas } from '../store';
 import { DetailsPanel } from './DetailsPanel';
+import { EmbedView } from './EmbedView';
 import { EmptyState } from './EmptyState';
+import { openGraphFile } from './OpenGraphButton';
 import { FilterPanel } from './FilterPanel';
 import { GraphCanvas } from './GraphCanvas';
 import { Legend } from './Legend';
@@ -11,7 +13,7 @@ import { LoadError } from './LoadError';
 import { Notices } from './Notices';
 import { StatusBar } from './StatusBar';
 import { TableView } from './TableView';
-import { Toolbar } from './Toolbar';
+import { CanvasControls, Toolbar } from './Toolbar';
 
 export const BUNDLED_GRAPH = './graph.json';
 
@@ -32,8 +34,14 @@ async function openGraph(url: string, withUrlView: boolean): Promise<void> {
   }
 }
 
+function isEmbed(): boolean {
+  return new URLSearchParams(window.location.search).get('embed') === '1';
+}
+
 export function App() {
   const status = useAtlas((s) => s.status);
+  const [embed] = useState(isEmbed);
+  const [dragging, setDragging] = useState(false);
   const hasGraph = useAtlas((s) => s.graph !== null);
   const panel = useAtlas((s) => s.panel);
 
@@ -50,8 +58,27 @@ export function App() {
     void openGraph(BUNDLED_GRAPH, true);
   }, []);
 
+  if (embed) return <EmbedView onRetryDefault={openBundled} />;
+
   return (
-    <div className="app">
+    <div
+      className={dragging ? 'app dragging' : 'app'}
+      onDragOver={(e) => {
+        if (e.dataTransfer.types.includes('Files')) {
+          e.preventDefault();
+          setDragging(true);
+        }
+      }}
+      onDragLeave={(e) => {
+        if (e.currentTarget === e.target) setDragging(false);
+      }}
+      onDrop={(e) => {
+        e.preventDefault();
+        setDragging(false);
+        const file = e.dataTransfer.files[0];
+        if (file) void openGraphFile(file);
+      }}
+    >
       <Toolbar />
       <div className="workspace">
         {hasGraph ? <FilterPanel /> : <aside className="filters" aria-label="Filters" />}
@@ -67,6 +94,7 @@ export function App() {
             <>
               <div className={panel === 'graph' ? 'view-pane' : 'view-pane hidden-pane'}>
                 <GraphCanvas />
+                <CanvasControls />
                 <Legend />
                 <EmptyState />
               </div>

@@ -5,13 +5,13 @@ import { LineSwatch } from './LineSwatch';
 
 const COLOR_TITLES = { region: 'World region', country: 'Country', type: 'Institution type' };
 
-export function Legend() {
+export function Legend({ compact = false }: { compact?: boolean }) {
   const graph = useAtlas((s) => s.graph);
   const color = useAtlas((s) => s.color);
   // Collapsed while details are open (the canvas is narrower then), unless the user chose.
   const detailsOpen = useAtlas((s) => s.focus !== null || s.agreement !== null);
   const [choice, setChoice] = useState<boolean | null>(null);
-  const open = choice ?? !detailsOpen;
+  const open = choice ?? (!detailsOpen && !compact);
   const setOpen = (v: boolean) => setChoice(v);
   const box = useRef<HTMLElement>(null);
   // Fitting the network keeps clear of the legend.
@@ -23,7 +23,11 @@ export function Legend() {
   const { legend } = nodeColoring(graph, color);
   const edges = cooperationLegend(graph);
   return (
-    <section ref={box} className={`legend${open ? '' : ' closed'}`} aria-label="Legend">
+    <section
+      ref={box}
+      className={`legend${open ? '' : ' closed'}${compact ? ' compact' : ''}`}
+      aria-label="Legend"
+    >
       <button
         type="button"
         className="legend-toggle"

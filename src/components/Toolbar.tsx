@@ -1,8 +1,11 @@
-import { useId } from 'react';
+import { useId, useState } from 'react';
 import { COLOR_MODES, LAYOUTS, type ColorMode, type LayoutName } from '../filters';
 import { fit, zoomBy } from '../cy';
 import { useAtlas } from '../store';
+import { ExportMenu } from './ExportMenu';
+import { OpenGraphButton } from './OpenGraphButton';
 import { SearchBox } from './SearchBox';
+import { ShareDialog } from './ShareDialog';
 
 const LAYOUT_LABELS: Record<LayoutName, string> = {
   force: 'Force',
@@ -17,22 +20,46 @@ const COLOR_LABELS: Record<ColorMode, string> = {
 };
 
 export function Toolbar() {
-  const layout = useAtlas((s) => s.layout);
-  const color = useAtlas((s) => s.color);
   const panel = useAtlas((s) => s.panel);
-  const hops = useAtlas((s) => s.hops);
-  const setLayout = useAtlas((s) => s.setLayout);
-  const setColor = useAtlas((s) => s.setColor);
   const setPanel = useAtlas((s) => s.setPanel);
-  const setHops = useAtlas((s) => s.setHops);
-  const layoutId = useId();
-  const colorId = useId();
-  const hopsId = useId();
+  const [sharing, setSharing] = useState(false);
 
   return (
     <header className="toolbar">
       <h1 className="brand">Partnership Atlas</h1>
       <SearchBox />
+      <div className="tool-group" role="group" aria-label="View">
+        <button type="button" aria-pressed={panel === 'graph'} onClick={() => setPanel('graph')}>
+          Network
+        </button>
+        <button type="button" aria-pressed={panel === 'table'} onClick={() => setPanel('table')}>
+          Table
+        </button>
+      </div>
+      <div className="tool-spacer" />
+      <OpenGraphButton />
+      <ExportMenu />
+      <button type="button" className="toolbar-button" onClick={() => setSharing(true)}>
+        Share
+      </button>
+      {sharing ? <ShareDialog onClose={() => setSharing(false)} /> : null}
+    </header>
+  );
+}
+
+/** Layout, colour, highlight depth and zoom, floating over the canvas. */
+export function CanvasControls() {
+  const layout = useAtlas((s) => s.layout);
+  const color = useAtlas((s) => s.color);
+  const hops = useAtlas((s) => s.hops);
+  const setLayout = useAtlas((s) => s.setLayout);
+  const setColor = useAtlas((s) => s.setColor);
+  const setHops = useAtlas((s) => s.setHops);
+  const layoutId = useId();
+  const colorId = useId();
+  const hopsId = useId();
+  return (
+    <div className="canvas-controls" role="group" aria-label="View controls">
       <div className="tool">
         <label htmlFor={layoutId}>Layout</label>
         <select
@@ -80,14 +107,6 @@ export function Toolbar() {
           Fit
         </button>
       </div>
-      <div className="tool-group" role="group" aria-label="View">
-        <button type="button" aria-pressed={panel === 'graph'} onClick={() => setPanel('graph')}>
-          Network
-        </button>
-        <button type="button" aria-pressed={panel === 'table'} onClick={() => setPanel('table')}>
-          Table
-        </button>
-      </div>
-    </header>
+    </div>
   );
 }

@@ -5,6 +5,7 @@ import cytoscape, { type Core, type EventObject } from 'cytoscape';
 import type { GraphData } from '../model';
 import type { ColorMode, LayoutName, Visible } from '../filters';
 import { attachBasemap, type Basemap } from './basemap';
+import type { ImageOptions } from './image';
 import { nodeColoring } from './encoding';
 import { ANNOTATION_PX, layoutPositions, type Annotation } from './layouts';
 import { estimateLabelWidth, labelZooms, type LabelItem } from './labels';
@@ -53,16 +54,18 @@ export function setInsetRight(px: number): void {
 function fitInto(eles: cytoscape.CollectionArgument, animate: boolean): void {
   if (!cy || eles.length === 0) return;
   const pad = 30;
+  // The view controls float over the top of the canvas.
+  const top = 44;
   const bb = eles.boundingBox({});
   const w = Math.max(cy.width() - insetRight - 2 * pad, 100);
-  const h = Math.max(cy.height() - 2 * pad, 100);
+  const h = Math.max(cy.height() - top - 2 * pad, 100);
   const zoom = Math.min(
     cy.maxZoom(),
     Math.max(cy.minZoom(), Math.min(w / Math.max(bb.w, 1), h / Math.max(bb.h, 1), 1.6)),
   );
   const pan = {
     x: pad + w / 2 - zoom * (bb.x1 + bb.w / 2),
-    y: pad + h / 2 - zoom * (bb.y1 + bb.h / 2),
+    y: top + pad + h / 2 - zoom * (bb.y1 + bb.h / 2),
   };
   if (animate) cy.animate({ zoom, pan }, { duration: 250 });
   else cy.viewport({ zoom, pan });
@@ -343,6 +346,20 @@ export function centreOn(id: string): void {
 
 export function resize(): void {
   cy?.resize();
+}
+
+/** Image snapshot of the drawn graph; the image code loads on first use. */
+export async function exportImage(
+  format: 'png' | 'svg',
+  options: ImageOptions,
+): Promise<Blob | null> {
+  if (!cy) return null;
+  const c = cy;
+  const image = await import('./image');
+  // Annotations and the hover ring are view aids, not part of the picture.
+  c.nodes('.hover').removeClass('hover');
+  if (format === 'png') return image.toPng(c, options);
+  return new Blob([image.toSvg(c, options)], { type: 'image/svg+xml' });
 }
 
 /** Exposes a read-only view of what is drawn, for browser tests and the benchmark. */

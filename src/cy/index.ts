@@ -1,3 +1,4 @@
 export * from './bridge';
 export * from './encoding';
 export * from './layouts';
+export type { ImageOptions, LegendSpec } from './image';

@@ -436,7 +436,15 @@ function validateEdge(
       c.add(`"year" ${year} does not match "date" ${date}.`, `${d}.year`, 'year', element);
     }
   }
-  const evidence = validateEvidence(own(rawData, 'evidence'), d, c, element, ctx, date);
+  // A year alone is checked against its source's date as the year's first day would be.
+  const evidence = validateEvidence(
+    own(rawData, 'evidence'),
+    d,
+    c,
+    element,
+    ctx,
+    date ?? (year !== null ? String(year) : null),
+  );
   const data: AgreementData = {
     id,
     source,
@@ -465,6 +473,7 @@ export function validateGraph(input: unknown, options: ValidateOptions = {}): Va
   const title = mr.str('title');
   const description = mr.str('description');
   const sources = validateSources(own(metaRec, 'sources'), c);
+  const view = mr.str('view', { max: 4_000 });
 
   const elements = own(input, 'elements');
   if (!isRecord(elements)) {
@@ -523,8 +532,7 @@ export function validateGraph(input: unknown, options: ValidateOptions = {}): Va
 
   const problems = c.finish();
   if (problems.length > 0) return { graph: null, problems };
-  return {
-    graph: { data: { title, description, sources }, elements: { nodes, edges } },
-    problems,
-  };
+  const data: GraphData['data'] = { title, description, sources };
+  if (view) data.view = view;
+  return { graph: { data, elements: { nodes, edges } }, problems };
 }

@@ -26,8 +26,11 @@ export function filteredSubgraph(graph: GraphData, visible: Visible): GraphData 
     // A source may back an exported agreement while being about an institution left out; naming
     // that institution would make the file invalid, so the reference is cleared, not the source.
     .map((s) => (s.about === '' || kept.has(s.about) ? s : { ...s, about: '' }));
-  return {
-    data: { title: graph.data.title, description: graph.data.description, sources },
-    elements: { nodes, edges },
+  const data: GraphData['data'] = {
+    title: graph.data.title,
+    description: graph.data.description,
+    sources,
   };
+  if (graph.data.view !== undefined) data.view = graph.data.view;
+  return { data, elements: { nodes, edges } };
 }

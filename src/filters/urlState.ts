@@ -119,6 +119,7 @@ export function decodeView(search: string): Decoded {
         }
         const a = Number(m[1]);
         const b = Number(m[2] ?? m[1]);
+        if (a > b) notices.push(`Read years=${value.slice(0, 20)} as ${b}-${a}.`);
         filters.years = a <= b ? [a, b] : [b, a];
         break;
       }

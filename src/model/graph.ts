@@ -72,6 +72,8 @@ export interface GraphMeta {
   title: string;
   description: string;
   sources: Source[];
+  /** The view (filters, layout…) as a query string, set by JSON exports; applied on load. */
+  view?: string;
 }
 
 export interface GraphData {

@@ -1,0 +1,278 @@
+import { useEffect, useId, useRef, useState } from 'react';
+import { COOPERATION_INFO } from '../model';
+import { encodeView } from '../filters';
+import { cooperationLegend, exportImage, nodeColoring, type LegendSpec } from '../cy';
+import { exportFileName, type DataFormat } from '../export';
+import type { ExportReply, ExportRequest } from '../export/worker';
+import { pickView, selectVisible, useAtlas } from '../store';
+import { downloadBlob } from './download';
+
+const COLOR_TITLES = { region: 'World region', country: 'Country', type: 'Institution type' };
+
+function runExportWorker(req: ExportRequest): Promise<ExportReply> {
+  return new Promise((resolve) => {
+    const worker = new Worker(new URL('../export/worker.ts', import.meta.url), { type: 'module' });
+    worker.onmessage = (e: MessageEvent<ExportReply>) => {
+      resolve(e.data);
+      worker.terminate();
+    };
+    worker.onerror = (e) => {
+      resolve({ type: 'error', message: e.message || 'The export worker failed.' });
+      worker.terminate();
+    };
+    worker.postMessage(req);
+  });
+}
+
+/** The toolbar's Export button and its menu: images of the view, data of the filtered graph. */
+export function ExportMenu() {
+  const [open, setOpen] = useState(false);
+  const [busy, setBusy] = useState<string | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [scope, setScope] = useState<'view' | 'full'>('full');
+  const [scale, setScale] = useState<1 | 2 | 4>(2);
+  const [background, setBackground] = useState<'white' | 'transparent'>('white');
+  const [title, setTitle] = useState('');
+  const [legend, setLegend] = useState(true);
+  const panel = useRef<HTMLDivElement>(null);
+  const button = useRef<HTMLButtonElement>(null);
+  const id = useId();
+
+  useEffect(() => {
+    if (!open) return;
+    const onKey = (e: KeyboardEvent) => {
+      if (e.key === 'Escape') {
+        setOpen(false);
+        button.current?.focus();
+      }
+    };
+    const onDown = (e: MouseEvent) => {
+      const t = e.target as Node;
+      if (!panel.current?.contains(t) && !button.current?.contains(t)) setOpen(false);
+    };
+    document.addEventListener('keydown', onKey);
+    document.addEventListener('mousedown', onDown);
+    return () => {
+      document.removeEventListener('keydown', onKey);
+      document.removeEventListener('mousedown', onDown);
+    };
+  }, [open]);
+
+  const legendSpec = (): LegendSpec | null => {
+    const s = useAtlas.getState();
+    if (!s.graph || !legend) return null;
+    const visible = selectVisible(s);
+    const shownTypes = new Set<string>();
+    for (const e of s.graph.elements.edges) {
+      if (visible.edges.has(e.data.id)) shownTypes.add(e.data.cooperation);
+    }
+    return {
+      nodeTitle: COLOR_TITLES[s.color],
+      nodes: nodeColoring(s.graph, s.color).legend.map((l) => ({ label: l.label, color: l.color })),
+      edges: cooperationLegend(s.graph)
+        .filter((e) => shownTypes.has(e.type))
+        .map((e) => ({ label: COOPERATION_INFO[e.type].label, color: e.color, line: e.line })),
+    };
+  };
+
+  const image = async (format: 'png' | 'svg') => {
+    setBusy(`Drawing the ${format.toUpperCase()}…`);
+    setError(null);
+    try {
+      const blob = await exportImage(format, {
+        scope,
+        scale,
+        background,
+        title: title.trim(),
+        legend: legendSpec(),
+      });
+      if (!blob) throw new Error('No network is drawn.');
+      downloadBlob(blob, exportFileName(useAtlas.getState().filters, format));
+    } catch (e) {
+      setError(`The image could not be made: ${e instanceof Error ? e.message : String(e)}`);
+    } finally {
+      setBusy(null);
+    }
+  };
+
+  const data = async (format: DataFormat) => {
+    const s = useAtlas.getState();
+    if (!s.graph) return;
+    const visible = selectVisible(s);
+    setBusy(
+      `Writing ${format.toUpperCase()} for ${visible.nodes.size.toLocaleString('en')} institutions…`,
+    );
+    setError(null);
+    const reply = await runExportWorker({
+      format,
+      graph: s.graph,
+      nodes: [...visible.nodes],
+      edges: [...visible.edges],
+      view: encodeView({ ...pickView(s), focus: null, agreement: null, path: null }),
+    });
+    setBusy(null);
+    if (reply.type === 'error') {
+      setError(`The export failed: ${reply.message}`);
+      return;
+    }
+    for (const f of reply.files) {
+      downloadBlob(
+        new Blob([f.text], { type: f.mime }),
+        exportFileName(s.filters, f.ext, f.suffix || undefined),
+      );
+    }
+  };
+
+  return (
+    <div className="export">
+      <button
+        ref={button}
+        type="button"
+        className="toolbar-button"
+        aria-expanded={open}
+        aria-controls={id}
+        onClick={() => setOpen(!open)}
+      >
+        Export ▾
+      </button>
+      {open ? (
+        <div ref={panel} id={id} className="menu-panel" role="region" aria-label="Export">
+          <fieldset>
+            <legend>Image</legend>
+            <div className="row">
+              <label>
+                <input
+                  type="radio"
+                  name="scope"
+                  checked={scope === 'full'}
+                  onChange={() => setScope('full')}
+                />
+                Whole filtered graph
+              </label>
+              <label>
+                <input
+                  type="radio"
+                  name="scope"
+                  checked={scope === 'view'}
+                  onChange={() => setScope('view')}
+                />
+                Current view
+              </label>
+            </div>
+            <div className="row">
+              <label>
+                Scale{' '}
+                <select
+                  value={scale}
+                  onChange={(e) => setScale(Number(e.target.value) as 1 | 2 | 4)}
+                >
+                  <option value={1}>1×</option>
+                  <option value={2}>2×</option>
+                  <option value={4}>4×</option>
+                </select>
+              </label>
+              <label>
+                Background{' '}
+                <select
+                  value={background}
+                  onChange={(e) =>
+                    setBackground(e.target.value === 'white' ? 'white' : 'transparent')
+                  }
+                >
+                  <option value="white">White</option>
+                  <option value="transparent">Transparent</option>
+                </select>
+              </label>
+            </div>
+            <label className="block">
+              Title (optional)
+              <input
+                type="text"
+                value={title}
+                maxLength={200}
+                onChange={(e) => setTitle(e.target.value)}
+              />
+            </label>
+            <label>
+              <input
+                type="checkbox"
+                checked={legend}
+                onChange={(e) => setLegend(e.target.checked)}
+              />{' '}
+              Draw the legend in
+            </label>
+            <div className="row">
+              <button
+                type="button"
+                className="button"
+                disabled={busy !== null}
+                onClick={() => void image('png')}
+              >
+                PNG
+              </button>
+              <button
+                type="button"
+                className="button"
+                disabled={busy !== null}
+                onClick={() => void image('svg')}
+              >
+                SVG
+              </button>
+            </div>
+          </fieldset>
+          <fieldset>
+            <legend>Data of the filtered graph</legend>
+            <div className="row">
+              <button
+                type="button"
+                className="button"
+                disabled={busy !== null}
+                onClick={() => void data('json')}
+              >
+                JSON
+              </button>
+              <button
+                type="button"
+                className="button"
+                disabled={busy !== null}
+                onClick={() => void data('csv')}
+              >
+                CSV
+              </button>
+              <button
+                type="button"
+                className="button"
+                disabled={busy !== null}
+                onClick={() => void data('gexf')}
+              >
+                GEXF
+              </button>
+              <button
+                type="button"
+                className="button"
+                disabled={busy !== null}
+                onClick={() => void data('graphml')}
+              >
+                GraphML
+              </button>
+            </div>
+            <p className="hint">
+              JSON loads back into the explorer and opens in Cytoscape; CSV (two tables), GEXF and
+              GraphML open in Gephi and networkx.
+            </p>
+          </fieldset>
+          {busy ? (
+            <p role="status" className="busy">
+              <progress aria-label="Exporting" /> {busy}
+            </p>
+          ) : null}
+          {error ? (
+            <p role="alert" className="error-text">
+              {error}
+            </p>
+          ) : null}
+        </div>
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,113 @@
+// Label placement: the zoom from which each label is drawn without covering a more important one.
+import { describe, expect, it } from 'vitest';
+import { estimateLabelWidth, labelZooms, MAX_PAIRWISE, type LabelItem } from '../../src/cy/labels';
+import { defined } from './helpers/miniGraph';
+
+const item = (id: string, x: number, y: number, width = 60): LabelItem => ({ id, x, y, width });
+
+function zoomOf(zooms: Map<string, number>, id: string): number {
+  return defined(zooms.get(id), `zoom of ${id}`);
+}
+
+describe('labelZooms', () => {
+  it('gives 0 to the first `alwaysShown` items, even on top of each other', () => {
+    const items = [item('a', 0, 0), item('b', 0, 0), item('c', 0, 0)];
+    const zooms = labelZooms(items, 2);
+    expect(zoomOf(zooms, 'a')).toBe(0);
+    expect(zoomOf(zooms, 'b')).toBe(0);
+    expect(zoomOf(zooms, 'c')).toBe(Infinity);
+  });
+
+  it('gives 0 to the most important item when none is always shown', () => {
+    expect(zoomOf(labelZooms([item('a', 0, 0), item('b', 5, 5)], 0), 'a')).toBe(0);
+  });
+
+  it.each([
+    { dx: 400, dy: 0 },
+    { dx: 200, dy: 0 },
+    { dx: 100, dy: 0 },
+    { dx: 50, dy: 0 },
+    { dx: 0, dy: 40 },
+    { dx: 0, dy: 10 },
+  ])('the threshold matches the label box: dx=$dx, dy=$dy', ({ dx, dy }) => {
+    // Two 60-pixel labels, 18 pixels high: separated once dx·z ≥ 60 or dy·z ≥ 18.
+    const zooms = labelZooms([item('hub', 0, 0), item('b', dx, dy)], 1);
+    const expected = Math.min(dx === 0 ? Infinity : 60 / dx, dy === 0 ? Infinity : 18 / dy);
+    expect(zoomOf(zooms, 'b')).toBeCloseTo(expected, 10);
+  });
+
+  it('needs more zoom as an item gets closer to a more important one', () => {
+    const zoomAt = (dx: number) =>
+      zoomOf(labelZooms([item('hub', 0, 0), item('b', dx, dx / 4)], 1), 'b');
+    const distances = [800, 400, 200, 100, 50, 25, 10, 1];
+    const zooms = distances.map(zoomAt);
+    for (let i = 1; i < zooms.length; i++) {
+      expect(defined(zooms[i], 'zoom')).toBeGreaterThan(defined(zooms[i - 1], 'zoom'));
+    }
+  });
+
+  it('two far-apart items both get small thresholds', () => {
+    const zooms = labelZooms([item('a', 0, 0), item('b', 5000, 3000)], 0);
+    expect(zoomOf(zooms, 'a')).toBeLessThan(0.05);
+    expect(zoomOf(zooms, 'b')).toBeLessThan(0.05);
+  });
+
+  it('an item exactly on top of a more important one gets Infinity', () => {
+    const zooms = labelZooms([item('hub', 10, 10), item('far', 900, 900), item('b', 10, 10)], 1);
+    expect(zoomOf(zooms, 'b')).toBe(Infinity);
+  });
+
+  it('only earlier (more important) items count', () => {
+    // b sits on c, but c comes later: b is unaffected by it.
+    const zooms = labelZooms([item('a', 0, 0), item('b', 1000, 0), item('c', 1000, 0)], 1);
+    expect(zoomOf(zooms, 'b')).toBeLessThan(0.1);
+    expect(zoomOf(zooms, 'c')).toBe(Infinity);
+  });
+
+  it('takes the worst neighbour, not the first', () => {
+    const zooms = labelZooms([item('a', 0, 0), item('b', 300, 0), item('c', 200, 0)], 1);
+    // c is 200 from a (needs 0.3) and 100 from b (needs 0.6).
+    expect(zoomOf(zooms, 'c')).toBeCloseTo(0.6, 10);
+  });
+
+  it('past MAX_PAIRWISE items, all but the always-shown get Infinity', () => {
+    const items = Array.from({ length: MAX_PAIRWISE + 1 }, (_, i) => item(`n${i}`, i * 1000, 0));
+    const zooms = labelZooms(items, 3);
+    expect(zoomOf(zooms, 'n0')).toBe(0);
+    expect(zoomOf(zooms, 'n2')).toBe(0);
+    expect(zoomOf(zooms, 'n3')).toBe(Infinity);
+    expect(zoomOf(zooms, `n${MAX_PAIRWISE}`)).toBe(Infinity);
+  });
+
+  it('returns one entry per item', () => {
+    const items = [item('a', 0, 0), item('b', 50, 0), item('c', 0, 50)];
+    expect([...labelZooms(items, 1).keys()]).toEqual(['a', 'b', 'c']);
+  });
+});
+
+describe('estimateLabelWidth', () => {
+  it.each([
+    { label: '', fontPx: 12, expected: 28 },
+    { label: 'A', fontPx: 12, expected: 28 },
+    { label: 'abcdefghij', fontPx: 10, expected: 10 * 10 * 0.58 + 4 },
+    { label: 'x'.repeat(500), fontPx: 12, expected: 134 },
+  ])('"$label" at $fontPx px → $expected', ({ label, fontPx, expected }) => {
+    expect(estimateLabelWidth(label, fontPx)).toBeCloseTo(expected, 10);
+  });
+
+  it.each(['', 'NBU', 'Northbridge University', 'x'.repeat(10_000)])(
+    'stays within 28..134 pixels: %s',
+    (label) => {
+      const w = estimateLabelWidth(label, 12);
+      expect(w).toBeGreaterThanOrEqual(28);
+      expect(w).toBeLessThanOrEqual(134);
+    },
+  );
+
+  it('grows with the label and with the font', () => {
+    expect(estimateLabelWidth('Northbridge', 12)).toBeGreaterThan(estimateLabelWidth('NBU', 12));
+    expect(estimateLabelWidth('Northbridge', 14)).toBeGreaterThan(
+      estimateLabelWidth('Northbridge', 12),
+    );
+  });
+});
