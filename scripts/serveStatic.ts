@@ -21,10 +21,19 @@ export interface StaticServer {
   close(): Promise<void>;
 }
 
-/** Serves `dir` at `prefix` (e.g. "/a/b/c") on 127.0.0.1; port 0 picks a free one. */
-export function serveStatic(dir: string, port: number, prefix = ''): Promise<StaticServer> {
+/**
+ * Serves `dir` at `prefix` (e.g. "/a/b/c") on 127.0.0.1; port 0 picks a free one. `cors` adds
+ * Access-Control-Allow-Origin: * (to host graph files for other sites).
+ */
+export function serveStatic(
+  dir: string,
+  port: number,
+  prefix = '',
+  cors = false,
+): Promise<StaticServer> {
   const root = resolve(dir);
   const server = createServer((req, res) => {
+    if (cors) res.setHeader('Access-Control-Allow-Origin', '*');
     const path = decodeURIComponent((req.url ?? '/').split('?')[0] ?? '/');
     if (!path.startsWith(`${prefix}/`)) {
       res.writeHead(404).end('not found');

@@ -14,8 +14,37 @@ import { Notices } from './Notices';
 import { StatusBar } from './StatusBar';
 import { TableView } from './TableView';
 import { CanvasControls, Toolbar } from './Toolbar';
+import { DataMenu } from './DataMenu';
+import { ImportDialog } from './import';
+import { loadDataset } from '../data/datasets';
+import { DEFAULT_VIEW } from '../filters';
 
 export const BUNDLED_GRAPH = './graph.json';
+
+/** Keeps `dataset=<id>` in the address bar in step with the graph shown. */
+function setDatasetParam(id: string | null): void {
+  const url = new URL(window.location.href);
+  if (id) url.searchParams.set('dataset', id);
+  else url.searchParams.delete('dataset');
+  url.searchParams.delete('graph');
+  window.history.replaceState(null, '', url.toString().replace(/%2C/g, ','));
+}
+
+async function openDataset(id: string, withUrlView: boolean): Promise<boolean> {
+  const store = useAtlas.getState();
+  store.startLoading(`dataset ${id}`);
+  const r = await loadDataset(id);
+  if (!r.ok) {
+    useAtlas.getState().loadFailed(`dataset ${id}`, [{ message: r.error }]);
+    return false;
+  }
+  const view = withUrlView
+    ? decodeView(window.location.search)
+    : decodeView(r.value.graph.data.view ?? '');
+  useAtlas.getState().addNotices(view.notices);
+  useAtlas.getState().loadSucceeded(r.value.graph, r.value.name, view.state);
+  return true;
+}
 
 async function openGraph(url: string, withUrlView: boolean): Promise<void> {
   const store = useAtlas.getState();
@@ -42,19 +71,46 @@ export function App() {
   const status = useAtlas((s) => s.status);
   const [embed] = useState(isEmbed);
   const [dragging, setDragging] = useState(false);
-  const hasGraph = useAtlas((s) => s.graph !== null);
+  const graph = useAtlas((s) => s.graph);
+  const hasGraph = graph !== null;
   const panel = useAtlas((s) => s.panel);
 
+  const [datasetId, setDatasetId] = useState<string | null>(() =>
+    new URLSearchParams(window.location.search).get('dataset'),
+  );
+  const [importOpen, setImportOpen] = useState(false);
+  const [importFiles, setImportFiles] = useState<File[] | undefined>(undefined);
+
   useEffect(() => {
-    const graphParam = new URLSearchParams(window.location.search).get('graph');
-    void openGraph(graphParam ?? BUNDLED_GRAPH, true);
+    const params = new URLSearchParams(window.location.search);
+    const dataset = params.get('dataset');
+    const graphParam = params.get('graph');
+    if (dataset) void openDataset(dataset, true);
+    else void openGraph(graphParam ?? BUNDLED_GRAPH, true);
     return startUrlSync();
+  }, []);
+
+  const chooseDataset = useCallback((id: string | null) => {
+    if (id === null) {
+      setDatasetId(null);
+      setDatasetParam(null);
+      void openGraph(BUNDLED_GRAPH, false);
+      return;
+    }
+    void openDataset(id, false).then((ok) => {
+      if (ok) {
+        setDatasetId(id);
+        setDatasetParam(id);
+      }
+    });
   }, []);
 
   const openBundled = useCallback(() => {
     const url = new URL(window.location.href);
     url.searchParams.delete('graph');
+    url.searchParams.delete('dataset');
     window.history.replaceState(null, '', url);
+    setDatasetId(null);
     void openGraph(BUNDLED_GRAPH, true);
   }, []);
 
@@ -75,11 +131,45 @@ export function App() {
       onDrop={(e) => {
         e.preventDefault();
         setDragging(false);
-        const file = e.dataTransfer.files[0];
+        const dropped = [...e.dataTransfer.files];
+        const tables = dropped.filter((f) => /\.(csv|tsv|txt)$/i.test(f.name));
+        if (tables.length > 0) {
+          setImportFiles(tables);
+          setImportOpen(true);
+          return;
+        }
+        const file = dropped[0];
         if (file) void openGraphFile(file);
       }}
     >
-      <Toolbar />
+      <Toolbar
+        data={
+          <DataMenu
+            datasetId={datasetId}
+            onOpenDataset={chooseDataset}
+            onDeleted={(id) => {
+              if (id === datasetId) chooseDataset(null);
+            }}
+            onImport={() => setImportOpen(true)}
+          />
+        }
+      />
+      <ImportDialog
+        open={importOpen}
+        initialFiles={importFiles}
+        currentGraph={graph}
+        onClose={() => {
+          setImportOpen(false);
+          setImportFiles(undefined);
+        }}
+        onImported={({ graph, name, mode, datasetId: saved }) => {
+          useAtlas.getState().loadSucceeded(graph, name, mode === 'new' ? DEFAULT_VIEW : undefined);
+          setDatasetId(saved);
+          setDatasetParam(saved);
+          setImportOpen(false);
+          setImportFiles(undefined);
+        }}
+      />
       <div className="workspace">
         {hasGraph ? <FilterPanel /> : <aside className="filters" aria-label="Filters" />}
         <main className="main">

@@ -2,6 +2,7 @@ import { useEffect, useRef, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import {
   fitTo,
+  fitVisibleNow,
   highlight,
   mountGraph,
   resize,
@@ -47,8 +48,15 @@ export function GraphCanvas() {
     return () => observer.disconnect();
   }, [graph]);
 
+  // The first time a graph's filters are applied, the view fits what they show.
+  const fittedFor = useRef<unknown>(null);
   useEffect(() => {
-    if (graph) showOnly(visible);
+    if (!graph) return;
+    showOnly(visible);
+    if (fittedFor.current !== graph) {
+      fittedFor.current = graph;
+      fitVisibleNow();
+    }
   }, [graph, visible]);
 
   useEffect(() => {

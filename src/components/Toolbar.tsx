@@ -19,7 +19,7 @@ const COLOR_LABELS: Record<ColorMode, string> = {
   type: 'Type',
 };
 
-export function Toolbar() {
+export function Toolbar({ data }: { data: React.ReactNode }) {
   const panel = useAtlas((s) => s.panel);
   const setPanel = useAtlas((s) => s.setPanel);
   const [sharing, setSharing] = useState(false);
@@ -37,6 +37,7 @@ export function Toolbar() {
         </button>
       </div>
       <div className="tool-spacer" />
+      {data}
       <OpenGraphButton />
       <ExportMenu />
       <button type="button" className="toolbar-button" onClick={() => setSharing(true)}>

@@ -311,6 +311,14 @@ export function runLayout(graph: GraphData, name: LayoutName, animate = true): P
   });
 }
 
+/** Fits what is shown without animation: the first frame after a graph and its filters load. */
+export function fitVisibleNow(): void {
+  if (!cy) return;
+  const visible = cy.elements(':visible');
+  fitInto(visible.length ? visible : cy.elements(), false);
+  computeLabelZooms();
+}
+
 export function fit(): void {
   if (!cy) return;
   const visible = cy.elements(':visible');

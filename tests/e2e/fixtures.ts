@@ -28,6 +28,7 @@ export { expect };
 
 /** Reads the status line's four numbers. */
 export async function statusCounts(page: Page) {
+  await expect(page.getByTestId('status-line')).toContainText('Showing');
   const text = (await page.getByTestId('status-line').textContent()) ?? '';
   const m = /Showing ([\d,]+) of ([\d,]+) institutions · ([\d,]+) of ([\d,]+) agreements/.exec(
     text,

@@ -1,0 +1,134 @@
+import { useId } from 'react';
+import type { ImportResult } from '../../data/import';
+import type { GraphData } from '../../model';
+import { RowProblemList } from './RowProblemList';
+
+export type ImportMode = 'new' | 'merge';
+
+export interface CheckStepProps {
+  /** The row check of imported tables; null when a graph file was chosen. */
+  result: ImportResult | null;
+  /** A graph file that passed the validator. */
+  json: { file: string; graph: GraphData } | null;
+  importAnyway: boolean;
+  onImportAnyway(value: boolean): void;
+  mode: ImportMode;
+  onMode(mode: ImportMode): void;
+  name: string;
+  onName(name: string): void;
+  currentGraph: GraphData | null;
+}
+
+const plural = (n: number, one: string, many: string) =>
+  `${n.toLocaleString('en')} ${n === 1 ? one : many}`;
+
+/** Step 3: what will be imported, what will not and why, and where it goes. */
+export function CheckStep(props: CheckStepProps) {
+  const { result, json } = props;
+  const anywayId = useId();
+  const nameId = useId();
+  const modeName = useId();
+  const graph = json?.graph ?? result?.graph ?? null;
+  const errors = result ? result.problems.filter((p) => p.level === 'error').length : 0;
+
+  return (
+    <>
+      {json ? (
+        <p className="import-summary" role="status">
+          {json.file} is a valid graph with{' '}
+          {plural(json.graph.elements.nodes.length, 'institution', 'institutions')} and{' '}
+          {plural(json.graph.elements.edges.length, 'agreement', 'agreements')}.
+        </p>
+      ) : null}
+      {result ? (
+        <>
+          <p className="import-summary" role="status">
+            {plural(result.validRows, 'row', 'rows')} of {result.totalRows.toLocaleString('en')} can
+            be imported
+            {result.totalRows - result.validRows > 0
+              ? `; ${plural(result.totalRows - result.validRows, 'row is', 'rows are')} skipped`
+              : ''}
+            .
+            {graph
+              ? ` They link ${plural(graph.elements.nodes.length, 'institution', 'institutions')}.`
+              : ''}
+          </p>
+          {result.institutionRows.total > 0 ? (
+            <p className="hint">
+              Institutions table: {result.institutionRows.valid.toLocaleString('en')} of{' '}
+              {plural(result.institutionRows.total, 'row', 'rows')} without problems.
+            </p>
+          ) : null}
+          {result.repairableRows > 0 ? (
+            <p>
+              <input
+                id={anywayId}
+                type="checkbox"
+                checked={props.importAnyway}
+                onChange={(e) => props.onImportAnyway(e.target.checked)}
+              />{' '}
+              <label htmlFor={anywayId}>
+                Also import the {plural(result.repairableRows, 'row', 'rows')} whose only problems
+                are unknown countries, dates or types, or institutions missing from the institutions
+                table (those values are left empty or set to “Other”).
+              </label>
+            </p>
+          ) : null}
+          {result.problems.length > 0 ? (
+            <>
+              <h3>
+                {errors > 0 ? plural(errors, 'problem', 'problems') : 'No problems'}
+                {result.problems.length > errors
+                  ? `, ${plural(result.problems.length - errors, 'note', 'notes')}`
+                  : ''}
+              </h3>
+              <RowProblemList problems={result.problems} />
+            </>
+          ) : (
+            <p>Every row passed the checks.</p>
+          )}
+        </>
+      ) : null}
+
+      <fieldset className="import-mode">
+        <legend>Where the data goes</legend>
+        <label>
+          <input
+            type="radio"
+            name={modeName}
+            value="new"
+            checked={props.mode === 'new'}
+            onChange={() => props.onMode('new')}
+          />
+          A new dataset
+        </label>
+        <label>
+          <input
+            type="radio"
+            name={modeName}
+            value="merge"
+            checked={props.mode === 'merge'}
+            disabled={!props.currentGraph}
+            onChange={() => props.onMode('merge')}
+          />
+          Merge into the current graph
+          {props.currentGraph?.data.title ? ` (“${props.currentGraph.data.title}”)` : ''}, kept as a
+          new dataset
+        </label>
+        <label htmlFor={nameId}>
+          Named
+          <input
+            id={nameId}
+            type="text"
+            value={props.name}
+            maxLength={200}
+            onChange={(e) => props.onName(e.target.value)}
+          />
+        </label>
+        <p className="hint">
+          Datasets are kept in this browser only, until you delete them. Nothing is uploaded.
+        </p>
+      </fieldset>
+    </>
+  );
+}
