@@ -29,10 +29,43 @@ function bundledGraph(): Plugin {
   };
 }
 
+/**
+ * A strict Content-Security-Policy for the built page: no inline script, no eval. Graph files
+ * may come from any http(s) address (graph=), images and exports use blob: and data: URLs.
+ * Added at build time only: the dev server injects inline scripts for hot reload.
+ */
+export const CSP = [
+  "default-src 'self'",
+  "script-src 'self'",
+  // Inline styles only (Cytoscape and React set element styles); scripts stay strict.
+  "style-src 'self' 'unsafe-inline'",
+  "img-src 'self' data: blob:",
+  "font-src 'self'",
+  'connect-src * blob: data:',
+  "worker-src 'self' blob:",
+  "object-src 'none'",
+  "base-uri 'self'",
+  "form-action 'none'",
+].join('; ');
+
+function contentSecurityPolicy(): Plugin {
+  return {
+    name: 'partnership-atlas-csp',
+    apply: 'build',
+    transformIndexHtml: () => [
+      {
+        tag: 'meta',
+        attrs: { 'http-equiv': 'Content-Security-Policy', content: CSP },
+        injectTo: 'head-prepend',
+      },
+    ],
+  };
+}
+
 export default defineConfig({
   // Relative asset paths: the built site works from any folder of any static host.
   base: './',
-  plugins: [react(), bundledGraph()],
+  plugins: [react(), bundledGraph(), contentSecurityPolicy()],
   build: { target: 'es2022', chunkSizeWarningLimit: 800 },
   test: {
     include: ['tests/unit/**/*.test.{ts,tsx}'],

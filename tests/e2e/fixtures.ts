@@ -11,6 +11,10 @@ export const test = base.extend<{ pageErrors: string[] }>({
     async ({ page }, use) => {
       const errors: string[] = [];
       page.on('pageerror', (e) => errors.push(e.message));
+      // The built page runs under a strict Content-Security-Policy: any violation fails the test.
+      page.on('console', (m) => {
+        if (m.type() === 'error' && /Content Security Policy/i.test(m.text())) errors.push(m.text());
+      });
       page.on('dialog', (d) => {
         errors.push(`unexpected dialog: ${d.message()}`);
         void d.dismiss();
