@@ -13,7 +13,8 @@ export const test = base.extend<{ pageErrors: string[] }>({
       page.on('pageerror', (e) => errors.push(e.message));
       // The built page runs under a strict Content-Security-Policy: any violation fails the test.
       page.on('console', (m) => {
-        if (m.type() === 'error' && /Content Security Policy/i.test(m.text())) errors.push(m.text());
+        if (m.type() === 'error' && /Content Security Policy/i.test(m.text()))
+          errors.push(m.text());
       });
       page.on('dialog', (d) => {
         errors.push(`unexpected dialog: ${d.message()}`);
