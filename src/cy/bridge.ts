@@ -32,6 +32,10 @@ let events: BridgeEvents | null = null;
 let labelZoom = new Map<string, number>();
 let labelFrame = 0;
 let labelScale = 0;
+/** Above this many institutions, labels use Cytoscape's zoom threshold instead of collisions. */
+const BIG_GRAPH = 2000;
+let big = false;
+let highlightActive = false;
 let basemapCanvas: HTMLCanvasElement | null = null;
 let basemap: Basemap | null = null;
 
@@ -88,13 +92,15 @@ export function mountGraph(
 ): void {
   destroyGraph();
   basemapCanvas = options.basemapCanvas ?? null;
+  big = graph.elements.nodes.length > BIG_GRAPH;
+  highlightActive = false;
   current = graph;
   events = options.events;
   const { positions, annotations } = layoutPositions(graph, options.layout);
   cy = cytoscape({
     container,
     elements: toElements(graph, options.color, positions),
-    style: stylesheet(),
+    style: stylesheet(1, big),
     layout: { name: 'preset' },
     minZoom: 0.02,
     maxZoom: 6,
@@ -112,7 +118,7 @@ export function mountGraph(
   computeLabelZooms();
   updateBasemap(options.layout);
   exposeView();
-  c.on('zoom', scheduleLabels);
+  if (!big) c.on('zoom', scheduleLabels);
   c.on('tap', 'node', (e: EventObject) => {
     const id = e.target.id() as string;
     if (!annotationIds.includes(id)) events?.selectInstitution(id);
@@ -167,7 +173,7 @@ function setAnnotations(annotations: Annotation[]): void {
 // ── Labels: constant screen size, shown from the zoom where they stop colliding ────────────
 
 function computeLabelZooms(): void {
-  if (!cy) return;
+  if (!cy || big) return;
   const items: (LabelItem & { size: number })[] = [];
   let hubs = 0;
   cy.nodes().forEach((n) => {
@@ -240,6 +246,10 @@ export function highlight(
 ): void {
   if (!cy) return;
   const c = cy;
+  const active = near !== null || focus !== null || pickedEdge !== null;
+  // Nothing highlighted before or now: no pass over every element on each filter change.
+  if (!active && !highlightActive) return;
+  highlightActive = active;
   c.batch(() => {
     c.elements().removeClass('dim near focus picked');
     if (near) {

@@ -8,8 +8,8 @@ export const FONT = '"DejaVu Sans", "Segoe UI", system-ui, sans-serif';
 export const LABEL_PX = [11, 12, 14] as const;
 
 /** `k` scales text so that it keeps its screen size when the view is zoomed out. */
-export function stylesheet(k = 1): StylesheetJson {
-  return [
+export function stylesheet(k = 1, big = false): StylesheetJson {
+  const sheet = [
     {
       selector: 'node',
       style: {
@@ -94,4 +94,9 @@ export function stylesheet(k = 1): StylesheetJson {
       },
     },
   ] as StylesheetJson;
+  // Large graphs: labels by zoom through Cytoscape's own threshold, no per-zoom restyling.
+  if (big) {
+    (sheet as unknown[]).push({ selector: 'node', style: { 'min-zoomed-font-size': 14 } });
+  }
+  return sheet;
 }
