@@ -1,0 +1,200 @@
+// Medians over runs and the Markdown report: one row per measure, one column per graph size,
+// each cell "app (×ref)" where the reference page has the same figure.
+
+import type { InitialDownload } from './builds';
+import type { Figure, FigureKey, RunResult } from './measure';
+import type { PhaseProfile } from './profile';
+
+export interface GraphInfo {
+  /** Column name: "seed" or the institution count. */
+  name: string;
+  file: string;
+  institutions: number;
+  agreements: number;
+  bytes: number;
+  gzipBytes: number;
+}
+
+export interface PageResults {
+  runs: RunResult[];
+  median: Record<FigureKey, Figure>;
+  renderer: string;
+}
+
+export interface SizeResults {
+  graph: GraphInfo;
+  app: PageResults;
+  reference: PageResults;
+}
+
+export interface BenchReport {
+  generatedAt: string;
+  command: string;
+  environment: Record<string, string | number>;
+  options: { runs: number; sizes: string[]; seed: number };
+  initialDownload: { app: InitialDownload; reference: InitialDownload };
+  results: SizeResults[];
+  profile?: PhaseProfile[];
+}
+
+interface Row {
+  label: string;
+  key: FigureKey;
+  /** The reference figure the app's is divided by. */
+  ref?: FigureKey;
+  unit: 'ms' | 'MB' | 'fps';
+}
+
+const ROWS: Row[] = [
+  { label: 'Load → first frame', key: 'firstFrameMs', ref: 'firstFrameMs', unit: 'ms' },
+  { label: '· graph file received', key: 'graphFetchedMs', ref: 'graphFetchedMs', unit: 'ms' },
+  { label: '· longest task during load', key: 'longestTaskMs', ref: 'longestTaskMs', unit: 'ms' },
+  { label: '· blocking time during load', key: 'blockingMs', ref: 'blockingMs', unit: 'ms' },
+  { label: 'Filter: country → frame', key: 'filterCountryMs', ref: 'filterMs', unit: 'ms' },
+  { label: 'Filter: undated → frame', key: 'filterUndatedMs', ref: 'filterMs', unit: 'ms' },
+  { label: 'Filter: cooperation type → frame', key: 'filterTypeMs', ref: 'filterMs', unit: 'ms' },
+  { label: 'Search keystroke → suggestions', key: 'searchMs', unit: 'ms' },
+  { label: 'Focus (Enter on suggestion) → details', key: 'focusMs', unit: 'ms' },
+  { label: 'Pan/zoom: median frame', key: 'frameMs', ref: 'frameMs', unit: 'ms' },
+  { label: 'Pan/zoom: 95th percentile frame', key: 'frameP95Ms', ref: 'frameP95Ms', unit: 'ms' },
+  { label: 'Pan/zoom: frame rate', key: 'fps', ref: 'fps', unit: 'fps' },
+  { label: 'JS heap after load (after GC)', key: 'heapMB', ref: 'heapMB', unit: 'MB' },
+];
+
+const REFERENCE_ROWS: { label: string; key: FigureKey; unit: Row['unit'] }[] = [
+  { label: 'Load → first frame', key: 'firstFrameMs', unit: 'ms' },
+  { label: 'Hide 50 % in one batch → frame', key: 'filterMs', unit: 'ms' },
+  { label: 'Pan/zoom: median frame', key: 'frameMs', unit: 'ms' },
+  { label: 'Pan/zoom: 95th percentile frame', key: 'frameP95Ms', unit: 'ms' },
+  { label: 'Pan/zoom: frame rate', key: 'fps', unit: 'fps' },
+  { label: 'JS heap after load (after GC)', key: 'heapMB', unit: 'MB' },
+];
+
+export function median(values: number[]): number | null {
+  if (values.length === 0) return null;
+  const s = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(s.length / 2);
+  const hi = s[mid] ?? 0;
+  return s.length % 2 === 1 ? hi : ((s[mid - 1] ?? hi) + hi) / 2;
+}
+
+/** Median of the runs that produced a number; otherwise the first run's reason. */
+export function summariseRuns(runs: RunResult[], keys: readonly FigureKey[]): PageResults {
+  const m = {} as Record<FigureKey, Figure>;
+  for (const k of keys) {
+    const nums = runs.map((r) => r.figures[k]).filter((v): v is number => typeof v === 'number');
+    m[k] = median(nums) ?? runs[0]?.figures[k] ?? 'n/a';
+  }
+  return { runs, median: m, renderer: runs.find((r) => r.renderer !== 'n/a')?.renderer ?? 'n/a' };
+}
+
+function fmt(v: Figure, unit: Row['unit']): string {
+  if (typeof v === 'string') return v.split(':')[0] ?? v;
+  if (unit === 'ms') return `${Math.round(v).toLocaleString('en')} ms`;
+  if (unit === 'MB') return `${v.toFixed(v < 10 ? 1 : 0)} MB`;
+  return `${v.toFixed(0)} fps`;
+}
+
+function ratio(app: Figure, ref: Figure): string {
+  if (typeof app !== 'number' || typeof ref !== 'number' || ref <= 0) return '';
+  const r = app / ref;
+  return ` (×${r < 10 ? r.toFixed(1) : Math.round(r)})`;
+}
+
+const kb = (b: number) => `${(b / 1024).toFixed(1)} KB`;
+const mb = (b: number) => `${(b / 1024 / 1024).toFixed(1)} MB`;
+
+function column(s: SizeResults): string {
+  return s.graph.name === 'seed'
+    ? `seed (${s.graph.institutions})`
+    : s.graph.institutions.toLocaleString('en');
+}
+
+export function markdown(report: BenchReport): string {
+  const out: string[] = [];
+  const cols = report.results;
+  const header = (first: string) => [
+    `| ${first} | ${cols.map(column).join(' | ')} |`,
+    `| --- | ${cols.map(() => '---:').join(' | ')} |`,
+  ];
+  out.push('# Partnership Atlas benchmark', '');
+  out.push(
+    `${report.generatedAt} · \`${report.command}\` · median of ${report.options.runs} run(s) · ` +
+      `${report.environment.chromium} · ${report.environment.cpu} ×${report.environment.cpus}`,
+    '',
+  );
+  out.push(
+    'Cells: the app’s figure, and in brackets the app’s figure divided by the reference page’s ' +
+      '(plain Cytoscape.js, same elements and positions, minimal style). Lower is better except fps.',
+    '',
+  );
+  out.push(...header('measure (app, ×ref)'));
+  out.push(
+    `| Graph: institutions / agreements | ${cols
+      .map(
+        (s) =>
+          `${s.graph.institutions.toLocaleString('en')} / ${s.graph.agreements.toLocaleString('en')}`,
+      )
+      .join(' | ')} |`,
+  );
+  out.push(
+    `| Graph file (gzip) | ${cols.map((s) => `${mb(s.graph.bytes)} (${mb(s.graph.gzipBytes)})`).join(' | ')} |`,
+  );
+  for (const row of ROWS) {
+    const cells = cols.map((s) => {
+      const app = s.app.median[row.key];
+      const ref = row.ref ? s.reference.median[row.ref] : undefined;
+      return fmt(app, row.unit) + (ref === undefined ? '' : ratio(app, ref));
+    });
+    out.push(`| ${row.label} | ${cells.join(' | ')} |`);
+  }
+  out.push(`| Renderer | ${cols.map((s) => s.app.renderer).join(' | ')} |`);
+  out.push('', '## Reference page (plain Cytoscape.js)', '');
+  out.push(...header('measure'));
+  for (const row of REFERENCE_ROWS) {
+    out.push(
+      `| ${row.label} | ${cols.map((s) => fmt(s.reference.median[row.key], row.unit)).join(' | ')} |`,
+    );
+  }
+  const { app, reference } = report.initialDownload;
+  out.push('', '## Initial download (files index.html references, gzip -9)', '');
+  out.push('| page | JS | CSS |', '| --- | ---: | ---: |');
+  out.push(
+    `| app | ${kb(app.jsGzipBytes)}${ratio(app.jsGzipBytes, reference.jsGzipBytes)} | ${kb(app.cssGzipBytes)} |`,
+  );
+  out.push(`| reference | ${kb(reference.jsGzipBytes)} | ${kb(reference.cssGzipBytes)} |`);
+  const failures = cols.flatMap((s) =>
+    (['app', 'reference'] as const).flatMap((kind) =>
+      s[kind].runs
+        .map((r, i) => ({ r, i }))
+        .filter(({ r }) => typeof r.detail.failure === 'string')
+        .map(({ r, i }) => `- ${column(s)}, ${kind}, run ${i + 1}: ${String(r.detail.failure)}`),
+    ),
+  );
+  if (failures.length) out.push('', '## Failures', '', ...failures);
+  if (report.profile?.length) {
+    const list = (items: { name: string; ms: number }[], n: number) =>
+      items
+        .slice(0, n)
+        .map((i) => `${i.name.replace(/\|/g, '/')} ${Math.round(i.ms).toLocaleString('en')}`)
+        .join(' · ');
+    out.push('', '## Where the time goes (CPU profile of one app run, unminified build)', '');
+    out.push(
+      'Sampled milliseconds per phase: self time by package or app file, and the app’s own ' +
+        'functions by inclusive time (callees included). Profiles: bench-results/tmp/*.cpuprofile.',
+      '',
+    );
+    out.push('| phase | sampled | self time by module | app functions (inclusive) |');
+    out.push('| --- | ---: | --- | --- |');
+    for (const p of report.profile) {
+      out.push(
+        `| ${p.phase} | ${Math.round(p.totalMs).toLocaleString('en')} ms | ${list(p.modules, 5)} | ${list(p.app, 6)} |`,
+      );
+    }
+  }
+  out.push(
+    '',
+    'Generated by `npm run bench` (scripts/bench.ts). Synthetic graphs: scripts/bench/generate.ts.',
+  );
+  return `${out.join('\n')}\n`;
+}
