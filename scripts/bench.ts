@@ -29,7 +29,7 @@ import { cpus, totalmem } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { chromium, type Browser } from '@playwright/test';
-import { browserLaunch } from '../tests/e2e/browser';
+import { browserLaunch, browserMissing } from '../tests/e2e/browser';
 import {
   buildProbe,
   buildReference,
@@ -303,6 +303,13 @@ async function main(): Promise<void> {
 
 function describe(v: number | string): string {
   return typeof v === 'number' ? `${Math.round(v).toLocaleString('en')} ms` : v;
+}
+
+// Like the browser tests: without a browser the smoke run says so and passes, except under CI.
+const missing = browserMissing();
+if (missing) {
+  console.warn(`[bench skipped] ${missing}`);
+  process.exit(0);
 }
 
 main().catch((e: unknown) => {

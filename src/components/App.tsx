@@ -1,5 +1,5 @@
-import { useCallback, useEffect, useState } from 'react';
-import { loadGraphFromUrl } from '../data';
+import { Suspense, lazy, useCallback, useEffect, useState } from 'react';
+import { loadGraphFromUrl } from '../data/loadGraph';
 import { decodeView } from '../filters';
 import { startUrlSync, useAtlas } from '../store';
 import { DetailsPanel } from './DetailsPanel';
@@ -15,7 +15,10 @@ import { StatusBar } from './StatusBar';
 import { TableView } from './TableView';
 import { CanvasControls, Toolbar } from './Toolbar';
 import { DataMenu } from './DataMenu';
-import { ImportDialog } from './import';
+// The importer (CSV parsing, mapping, checks) loads when first opened.
+const ImportDialog = lazy(() =>
+  import('./import/ImportDialog').then((m) => ({ default: m.ImportDialog })),
+);
 import { loadDataset } from '../data/datasets';
 import { DEFAULT_VIEW } from '../filters';
 
@@ -154,22 +157,34 @@ export function App() {
           />
         }
       />
-      <ImportDialog
-        open={importOpen}
-        initialFiles={importFiles}
-        currentGraph={graph}
-        onClose={() => {
-          setImportOpen(false);
-          setImportFiles(undefined);
-        }}
-        onImported={({ graph, name, mode, datasetId: saved }) => {
-          useAtlas.getState().loadSucceeded(graph, name, mode === 'new' ? DEFAULT_VIEW : undefined);
-          setDatasetId(saved);
-          setDatasetParam(saved);
-          setImportOpen(false);
-          setImportFiles(undefined);
-        }}
-      />
+      {importOpen ? (
+        <Suspense
+          fallback={
+            <div className="loading" role="status">
+              Opening the importer…
+            </div>
+          }
+        >
+          <ImportDialog
+            open={importOpen}
+            initialFiles={importFiles}
+            currentGraph={graph}
+            onClose={() => {
+              setImportOpen(false);
+              setImportFiles(undefined);
+            }}
+            onImported={({ graph, name, mode, datasetId: saved }) => {
+              useAtlas
+                .getState()
+                .loadSucceeded(graph, name, mode === 'new' ? DEFAULT_VIEW : undefined);
+              setDatasetId(saved);
+              setDatasetParam(saved);
+              setImportOpen(false);
+              setImportFiles(undefined);
+            }}
+          />
+        </Suspense>
+      ) : null}
       <div className="workspace">
         {hasGraph ? <FilterPanel /> : <aside className="filters" aria-label="Filters" />}
         <main className="main">

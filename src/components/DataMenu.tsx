@@ -1,5 +1,5 @@
 import { useEffect, useId, useRef, useState } from 'react';
-import { DatasetList } from './import';
+import { DatasetList } from './import/DatasetList';
 
 /** The toolbar's Data button: the bundled graph and stored datasets, and the import dialog. */
 export function DataMenu(props: {

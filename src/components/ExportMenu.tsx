@@ -2,7 +2,9 @@ import { useEffect, useId, useRef, useState } from 'react';
 import { COOPERATION_INFO } from '../model';
 import { encodeView } from '../filters';
 import { cooperationLegend, exportImage, nodeColoring, type LegendSpec } from '../cy';
-import { exportFileName, type DataFormat } from '../export';
+// Only the file namer and types here: the writers (and their XML library) live in the worker.
+import type { DataFormat } from '../export';
+import { exportFileName } from '../export/fileName';
 import type { ExportReply, ExportRequest } from '../export/worker';
 import { pickView, selectVisible, useAtlas } from '../store';
 import { downloadBlob } from './download';

@@ -1,5 +1,5 @@
 import { useRef } from 'react';
-import { loadGraphFromFile } from '../data';
+import { loadGraphFromFile } from '../data/loadGraph';
 import { decodeView } from '../filters';
 import { useAtlas } from '../store';
 
