@@ -71,6 +71,18 @@ export function FilterPanel() {
           />
           Include undated agreements ({index.undatedCount})
         </label>
+        <label className="check">
+          <input
+            type="checkbox"
+            checked={filters.onlyUndated === true}
+            onChange={(e) =>
+              setFilters(
+                e.target.checked ? { onlyUndated: true, undated: true } : { onlyUndated: false },
+              )
+            }
+          />
+          Only agreements without a known year
+        </label>
       </fieldset>
       <CheckList<CooperationType>
         title="Cooperation type"

@@ -1,5 +1,5 @@
 import { useId, useState } from 'react';
-import { COLOR_MODES, LAYOUTS, type ColorMode, type LayoutName } from '../filters';
+import { COLOR_MODES, DEFAULT_VIEW, LAYOUTS, type ColorMode, type LayoutName } from '../filters';
 import { fit, zoomBy } from '../cy';
 import { useAtlas } from '../store';
 import { ExportMenu } from './ExportMenu';
@@ -106,6 +106,16 @@ export function CanvasControls() {
         </button>
         <button type="button" onClick={fit} title="Fit the shown network in the view">
           Fit
+        </button>
+        <button
+          type="button"
+          onClick={() => {
+            useAtlas.getState().applyView(DEFAULT_VIEW);
+            requestAnimationFrame(() => fit());
+          }}
+          title="Clear filters and selection, back to the force layout, and fit"
+        >
+          Reset
         </button>
       </div>
     </div>

@@ -45,7 +45,7 @@ export function exportFileName(filters: Filters, ext: string, extra?: string): s
     // Type names contain hyphens themselves, so an underscore separates one from the next.
     listPart(filters.types, MAX_TYPES_LISTED, 'types', '_'),
     listPart(filters.kinds, MAX_TYPES_LISTED, 'kinds', '_'),
-    filters.undated ? '' : 'undated-excluded',
+    filters.onlyUndated ? 'undated-only' : filters.undated ? '' : 'undated-excluded',
   ].filter((p) => p !== '');
   const suffix =
     extra === undefined

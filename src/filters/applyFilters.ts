@@ -17,6 +17,8 @@ export interface Filters {
   years: [number, number] | null;
   /** Whether agreements without a known year are shown. */
   undated: boolean;
+  /** Show only agreements without a known year (`undated=only`). */
+  onlyUndated?: boolean;
   /** Cooperation types; empty means every type. */
   types: CooperationType[];
   /** Institution types; empty means every type. */
@@ -44,6 +46,7 @@ export function isDefaultFilters(f: Filters): boolean {
     f.countries.length === 0 &&
     f.years === null &&
     f.undated &&
+    !f.onlyUndated &&
     f.types.length === 0 &&
     f.kinds.length === 0 &&
     f.hideIsolated === DEFAULT_FILTERS.hideIsolated
@@ -74,7 +77,8 @@ export function applyFilters(graph: GraphData, f: Filters): Visible {
     if (types !== null && !types.has(d.cooperation)) continue;
     if (d.year === null) {
       if (!f.undated) continue;
-    } else if (f.years !== null && (d.year < f.years[0] || d.year > f.years[1])) continue;
+    } else if (f.onlyUndated) continue;
+    else if (f.years !== null && (d.year < f.years[0] || d.year > f.years[1])) continue;
     if (
       nodeFilterActive &&
       !selected(index.nodes.get(d.source)) &&
@@ -116,7 +120,7 @@ export function facetCounts(graph: GraphData, f: Filters): FacetCounts {
     (f.types.length === 0 || f.types.includes(d.cooperation)) &&
     (d.year === null
       ? f.undated
-      : f.years === null || (d.year >= f.years[0] && d.year <= f.years[1]));
+      : !f.onlyUndated && (f.years === null || (d.year >= f.years[0] && d.year <= f.years[1])));
 
   // Picking option X of a facet shows an agreement when a party has X and passes the other
   // institution filter; then both parties show, and the other party counts for X if it has X too.

@@ -125,6 +125,11 @@ export function decodeView(search: string): Decoded {
       }
       case 'undated':
       case 'isolated': {
+        if (key === 'undated' && value === 'only') {
+          filters.undated = true;
+          filters.onlyUndated = true;
+          break;
+        }
         if (value !== '0' && value !== '1') {
           bad(key, value, 'expected 0 or 1');
           break;
@@ -187,7 +192,8 @@ export function encodeView(state: ViewState, extra: Record<string, string> = {})
   const f = state.filters;
   if (f.countries.length) p.set('countries', [...f.countries].sort().join(','));
   if (f.years) p.set('years', f.years[0] === f.years[1] ? `${f.years[0]}` : f.years.join('-'));
-  if (!f.undated) p.set('undated', '0');
+  if (f.onlyUndated) p.set('undated', 'only');
+  else if (!f.undated) p.set('undated', '0');
   if (f.types.length) p.set('types', sortBy(f.types, COOPERATION_TYPES).join(','));
   if (f.kinds.length) p.set('kinds', sortBy(f.kinds, INSTITUTION_TYPES).join(','));
   if (!f.hideIsolated) p.set('isolated', '1');

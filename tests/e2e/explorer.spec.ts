@@ -59,12 +59,20 @@ test('Q2: what was signed in 2015, and what has no known date', async ({ page })
     .allTextContents();
   expect(dates.length).toBe(want.shownEdges);
   expect(dates.every((d) => d.startsWith('2015'))).toBe(true);
-  // Undated ones: sort the agreements by date; "undated" rows are listed and counted.
+  // What has no known date: only the undated agreements.
   await page.getByRole('button', { name: 'Clear all' }).click();
-  const all = seedGraph().elements.edges.filter((e) => e.data.year === null).length;
-  await expect(page.getByLabel(/Include undated agreements/)).toHaveAccessibleName(
-    new RegExp(`\\(${all}\\)`),
-  );
+  await page.getByLabel('Only agreements without a known year').check();
+  const undated = seedGraph().elements.edges.filter((e) => e.data.year === null).length;
+  const want2 = expectedCounts({ onlyUndated: true });
+  expect(want2.shownEdges).toBe(undated);
+  expect(await statusCounts(page)).toMatchObject({ shown: want2.shown, shownEdges: undated });
+  await expect(page).toHaveURL(/undated=only/);
+  const undatedRows = await page
+    .locator('table')
+    .filter({ hasText: 'Partner' })
+    .locator('tbody tr td:nth-child(4)')
+    .allTextContents();
+  expect(undatedRows.every((d) => d === 'undated')).toBe(true);
 });
 
 test('Q3: joint programmes and joint schools, then only visits and talks', async ({ page }) => {

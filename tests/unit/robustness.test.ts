@@ -142,3 +142,18 @@ describe('size limits', () => {
     expect(r.problems[0]?.message).toContain('the limits are 200,000 and 600,000');
   });
 });
+
+describe('undated=only', () => {
+  it('keeps exactly the agreements without a year, and round-trips through the URL', async () => {
+    const { applyFilters, DEFAULT_FILTERS, encodeView, DEFAULT_VIEW } =
+      await import('../../src/filters');
+    const g = miniGraph();
+    const { state } = decodeView('undated=only');
+    expect(state.filters.onlyUndated).toBe(true);
+    const v = applyFilters(g, state.filters);
+    const undated = g.elements.edges.filter((e) => e.data.year === null).map((e) => e.data.id);
+    expect([...v.edges].sort()).toEqual(undated.sort());
+    expect(applyFilters(g, DEFAULT_FILTERS).edges.size).toBeGreaterThan(v.edges.size);
+    expect(encodeView({ ...DEFAULT_VIEW, filters: state.filters })).toBe('undated=only');
+  });
+});
