@@ -6,8 +6,10 @@
 //   npm run bench -- --quick               smoke run: size 200, one run, under a minute
 //   npm run bench -- --build               rebuild dist/ first (done anyway when it is missing)
 //   npm run bench -- --profile[=SIZE]      also CPU-profile one app run (unminified build) at
-//                                          SIZE (default: the largest); profiles in tmp/
+//                                          SIZE (default: the largest); profiles in
+//                                          bench-results/tmp/profiles/; with --runs=0 only that
 //   npm run bench -- --no-seed             leave out data/graph.json
+//   npm run bench -- --seed=N              the generator's seed (default 20240501)
 //   npm run bench -- --out=bench-results/tmp/x   write x.json and x.md instead of latest.*
 //
 // Each page load may take up to 180 s (--load-timeout=SECONDS), each later step 120 s
@@ -92,8 +94,8 @@ function parseOptions(argv: string[]): Options {
     .map((s) => Number(s.replace(/_/g, '')))
     .filter((n) => Number.isInteger(n) && n >= 2);
   const runs = Number(value('runs') ?? (quick ? 1 : 3));
-  if (!sizes.length || !Number.isInteger(runs) || runs < 1) {
-    throw new Error('--sizes needs whole numbers of at least 2, --runs a whole number from 1.');
+  if (!sizes.length || !Number.isInteger(runs) || runs < 0) {
+    throw new Error('--sizes needs whole numbers of at least 2, --runs a whole number from 0.');
   }
   const loadTimeoutS = Number(value('load-timeout') ?? (quick ? 60 : 180));
   return {
@@ -117,7 +119,9 @@ function parseOptions(argv: string[]): Options {
 
 const RESULTS = join(PROJECT_ROOT, 'bench-results');
 const TMP = join(RESULTS, 'tmp');
-const SITE = join(TMP, 'site');
+/** This invocation's own folder, so that two benchmarks running at once cannot collide. */
+const RUN = join(TMP, `run-${process.pid}`);
+const SITE = join(RUN, 'site');
 const DIST = join(PROJECT_ROOT, 'dist');
 
 function log(message: string): void {
@@ -180,16 +184,20 @@ async function main(): Promise<void> {
   }
 
   const distBuiltAt = statSync(join(DIST, 'index.html')).mtime.toISOString();
-  rmSync(SITE, { recursive: true, force: true });
+  rmSync(RUN, { recursive: true, force: true });
   // A copy, so a concurrent `npm run build` cannot change the site under a running benchmark.
   cpSync(DIST, SITE, { recursive: true });
   log('building the reference page and the probe');
   await buildReference(join(SITE, 'reference'));
-  const probeFile = await buildProbe(join(TMP, 'probe'));
+  const probeFile = await buildProbe(join(RUN, 'probe'));
   if (opts.profile !== null) {
     log('building an unminified app for profiling');
     await buildUnminifiedApp(join(SITE, 'profile-app'));
   }
+  const download = {
+    app: initialDownload(SITE),
+    reference: initialDownload(join(SITE, 'reference')),
+  };
   const graphs = prepareGraphs(opts);
   const server = await serveStatic(SITE, 0);
   let browser = await launch();
@@ -254,6 +262,7 @@ async function main(): Promise<void> {
       else {
         log(`profiling one app run at ${graph.name}`);
         profile = [];
+        mkdirSync(join(TMP, 'profiles'), { recursive: true });
         if (!browser.isConnected()) browser = await launch();
         await measurePage(browser, {
           url: `${server.url}/profile-app/?graph=../${graph.file}`,
@@ -263,7 +272,7 @@ async function main(): Promise<void> {
           loadTimeoutMs: opts.loadTimeoutMs,
           stepTimeoutMs: opts.stepTimeoutMs,
           around: profiler(
-            TMP,
+            join(TMP, 'profiles'),
             `profile-${graph.name}`,
             profile,
             moduleMap(join(SITE, 'profile-app', 'assets')),
@@ -274,6 +283,8 @@ async function main(): Promise<void> {
   } finally {
     await browser.close().catch(() => undefined);
     await server.close();
+    // The generated graphs are large (90 MB at 100,000); keep only the results.
+    rmSync(RUN, { recursive: true, force: true });
   }
 
   const report: BenchReport = {
@@ -285,10 +296,7 @@ async function main(): Promise<void> {
       sizes: graphs.map((g) => g.name),
       seed: opts.seed,
     },
-    initialDownload: {
-      app: initialDownload(SITE),
-      reference: initialDownload(join(SITE, 'reference')),
-    },
+    initialDownload: download,
     results,
     ...(profile ? { profile } : {}),
   };

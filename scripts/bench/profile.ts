@@ -88,6 +88,8 @@ export function profiler(
   moduleOf: ModuleOf = () => undefined,
 ) {
   return async <T>(phase: string, cdp: CDPSession, fn: () => Promise<T>): Promise<T> => {
+    // Set-up steps between measurements are not worth a profile.
+    if (/-(clear|prepare)$/.test(phase)) return fn();
     await cdp.send('Profiler.enable');
     await cdp.send('Profiler.setSamplingInterval', { interval: 500 });
     await cdp.send('Profiler.start');

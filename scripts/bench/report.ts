@@ -181,7 +181,7 @@ export function markdown(report: BenchReport): string {
     out.push('', '## Where the time goes (CPU profile of one app run, unminified build)', '');
     out.push(
       'Sampled milliseconds per phase: self time by package or app file, and the app’s own ' +
-        'functions by inclusive time (callees included). Profiles: bench-results/tmp/*.cpuprofile.',
+        'functions by inclusive time (callees included). Profiles (open in DevTools): bench-results/tmp/profiles/.',
       '',
     );
     out.push('| phase | sampled | self time by module | app functions (inclusive) |');
