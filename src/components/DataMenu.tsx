@@ -1,5 +1,5 @@
-import { useEffect, useId, useRef, useState } from 'react';
 import { DatasetList } from './import/DatasetList';
+import { usePopover } from './usePopover';
 
 /** The toolbar's Data button: the bundled graph and stored datasets, and the import dialog. */
 export function DataMenu(props: {
@@ -8,29 +8,7 @@ export function DataMenu(props: {
   onDeleted(id: string): void;
   onImport(): void;
 }) {
-  const [open, setOpen] = useState(false);
-  const panel = useRef<HTMLDivElement>(null);
-  const button = useRef<HTMLButtonElement>(null);
-  const id = useId();
-  useEffect(() => {
-    if (!open) return;
-    const onKey = (e: KeyboardEvent) => {
-      if (e.key === 'Escape') {
-        setOpen(false);
-        button.current?.focus();
-      }
-    };
-    const onDown = (e: MouseEvent) => {
-      const t = e.target as Node;
-      if (!panel.current?.contains(t) && !button.current?.contains(t)) setOpen(false);
-    };
-    document.addEventListener('keydown', onKey);
-    document.addEventListener('mousedown', onDown);
-    return () => {
-      document.removeEventListener('keydown', onKey);
-      document.removeEventListener('mousedown', onDown);
-    };
-  }, [open]);
+  const { open, setOpen, panel, button, id } = usePopover();
   return (
     <div className="export">
       <button

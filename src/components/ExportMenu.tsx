@@ -1,4 +1,4 @@
-import { useEffect, useId, useRef, useState } from 'react';
+import { useState } from 'react';
 import { COOPERATION_INFO } from '../model';
 import { encodeView } from '../filters';
 import { cooperationLegend, exportImage, nodeColoring, type LegendSpec } from '../cy';
@@ -8,6 +8,7 @@ import { exportFileName } from '../export/fileName';
 import type { ExportReply, ExportRequest } from '../export/worker';
 import { pickView, selectVisible, useAtlas } from '../store';
 import { downloadBlob } from './download';
+import { usePopover } from './usePopover';
 
 const COLOR_TITLES = { region: 'World region', country: 'Country', type: 'Institution type' };
 
@@ -28,7 +29,7 @@ function runExportWorker(req: ExportRequest): Promise<ExportReply> {
 
 /** The toolbar's Export button and its menu: images of the view, data of the filtered graph. */
 export function ExportMenu() {
-  const [open, setOpen] = useState(false);
+  const { open, setOpen, panel, button, id } = usePopover();
   const [busy, setBusy] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [scope, setScope] = useState<'view' | 'full'>('full');
@@ -36,29 +37,6 @@ export function ExportMenu() {
   const [background, setBackground] = useState<'white' | 'transparent'>('white');
   const [title, setTitle] = useState('');
   const [legend, setLegend] = useState(true);
-  const panel = useRef<HTMLDivElement>(null);
-  const button = useRef<HTMLButtonElement>(null);
-  const id = useId();
-
-  useEffect(() => {
-    if (!open) return;
-    const onKey = (e: KeyboardEvent) => {
-      if (e.key === 'Escape') {
-        setOpen(false);
-        button.current?.focus();
-      }
-    };
-    const onDown = (e: MouseEvent) => {
-      const t = e.target as Node;
-      if (!panel.current?.contains(t) && !button.current?.contains(t)) setOpen(false);
-    };
-    document.addEventListener('keydown', onKey);
-    document.addEventListener('mousedown', onDown);
-    return () => {
-      document.removeEventListener('keydown', onKey);
-      document.removeEventListener('mousedown', onDown);
-    };
-  }, [open]);
 
   const legendSpec = (): LegendSpec | null => {
     const s = useAtlas.getState();
