@@ -13,6 +13,7 @@ export type Figure = number | string;
 
 export const FIGURE_KEYS = [
   'firstFrameMs',
+  'idleMs',
   'graphFetchedMs',
   'longestTaskMs',
   'blockingMs',
@@ -64,6 +65,8 @@ const DETAILS = 'aside[aria-label="Details"]';
 const SEARCH_CHAR = 'u';
 /** A filter that leaves the counts as they were is given this long to show a change. */
 const UNCHANGED_MS = 15_000;
+/** Longest wait for the page to go quiet before a measurement. */
+const SETTLE_MS = 60_000;
 
 class StepTimeout extends Error {}
 
@@ -112,6 +115,17 @@ export async function measurePage(browser: Browser, opts: RunOptions): Promise<R
     const around = opts.around ?? (<T>(_: string, __: CDPSession, fn: () => Promise<T>) => fn());
     const step = async <T>(phase: string, fn: () => Promise<T>, ms = opts.stepTimeoutMs) =>
       around(phase, cdp, () => withTimeout(fn(), ms, phase));
+    const settled: Record<string, Timed> = {};
+    result.detail.settle = settled;
+    // Unprofiled and outside the figures: only lets the previous step's drawing finish.
+    const settle = async (before: string) => {
+      settled[before] = await withTimeout(
+        probe<Timed>(page, 'settle', Math.min(SETTLE_MS, opts.stepTimeoutMs)),
+        opts.stepTimeoutMs + 5_000,
+        `settle before ${before}`,
+      );
+      return settled[before];
+    };
 
     // ── Navigation → first drawn frame ──────────────────────────────────────────────────
     const first = await step(
@@ -132,6 +146,8 @@ export async function measurePage(browser: Browser, opts: RunOptions): Promise<R
     f.longestTaskMs = info.longTasks.maxMs;
     f.blockingMs = info.longTasks.blockingMs;
     result.renderer = opts.kind === 'app' ? info.renderer : 'canvas';
+    // How long after the first frame the page keeps drawing (progressive caches, fit).
+    f.idleMs = figureOf(await settle('heap'));
 
     // Heap after a full collection: what the loaded graph really retains, not garbage left
     // over from parsing.
@@ -144,6 +160,7 @@ export async function measurePage(browser: Browser, opts: RunOptions): Promise<R
     // where the heavier steps below time out. The field is emptied again afterwards.
     if (opts.kind === 'app') {
       await page.focus(SEARCH);
+      await settle('search');
       await probe<void>(page, 'armKey', OPTION, opts.stepTimeoutMs);
       const search = await step('search', async () => {
         await page.keyboard.type(SEARCH_CHAR);
@@ -157,6 +174,7 @@ export async function measurePage(browser: Browser, opts: RunOptions): Promise<R
       });
       await page.locator(SEARCH).blur();
     }
+    await settle('panzoom');
 
     // ── Pan/zoom: wheel events over the canvas while frames are timed ───────────────────
     const frames = await step('panzoom', () => panZoom(page, opts.kind));
@@ -166,6 +184,7 @@ export async function measurePage(browser: Browser, opts: RunOptions): Promise<R
     f.fps = frames.fps;
 
     if (opts.kind === 'reference') {
+      await settle('filter');
       const filter = await step('filter', () => probe<Timed>(page, 'referenceFilter'));
       f.filterMs = figureOf(filter);
       return result;
@@ -186,6 +205,7 @@ export async function measurePage(browser: Browser, opts: RunOptions): Promise<R
           el.setAttribute('data-bench-target', '1');
           return '[data-bench-target="1"]';
         });
+      await settle(phase);
       const tick = await step(phase, () =>
         probe<Timed>(page, 'clickAndWait', css, 0, UNCHANGED_MS, opts.stepTimeoutMs),
       );
@@ -203,6 +223,7 @@ export async function measurePage(browser: Browser, opts: RunOptions): Promise<R
       await page.fill(SEARCH, SEARCH_CHAR);
       await page.locator(OPTION).first().waitFor();
     });
+    await settle('focus');
     await probe<void>(page, 'armKey', DETAILS, opts.stepTimeoutMs);
     const focus = await step('focus', async () => {
       await page.keyboard.press('Enter');

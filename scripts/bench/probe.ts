@@ -121,6 +121,25 @@ const probe = {
     };
   },
 
+  /**
+   * Waits until the page has drawn `calm` frames in a row of under 25 ms each, i.e. rendering
+   * work left over from the last step (texture caches, animations) has finished, so that it is
+   * not charged to the next measurement. Returns performance.now() at that point, or a
+   * timeout after `capMs`.
+   */
+  async settle(capMs: number, calm = 10): Promise<Timed> {
+    const t0 = performance.now();
+    let last = await frame();
+    let run = 0;
+    while (run < calm) {
+      if (performance.now() - t0 > capMs) return { ms: performance.now(), outcome: 'timeout' };
+      const t = await frame();
+      run = t - last < 25 ? run + 1 : 0;
+      last = t;
+    }
+    return { ms: performance.now(), outcome: 'ok' };
+  },
+
   heapUsedBytes(): number | null {
     const memory: unknown = Reflect.get(performance, 'memory');
     const heap =

@@ -47,6 +47,7 @@ interface Row {
 
 const ROWS: Row[] = [
   { label: 'Load → first frame', key: 'firstFrameMs', ref: 'firstFrameMs', unit: 'ms' },
+  { label: '· page idle again (10 frames < 25 ms)', key: 'idleMs', ref: 'idleMs', unit: 'ms' },
   { label: '· graph file received', key: 'graphFetchedMs', ref: 'graphFetchedMs', unit: 'ms' },
   { label: '· longest task during load', key: 'longestTaskMs', ref: 'longestTaskMs', unit: 'ms' },
   { label: '· blocking time during load', key: 'blockingMs', ref: 'blockingMs', unit: 'ms' },
@@ -63,6 +64,7 @@ const ROWS: Row[] = [
 
 const REFERENCE_ROWS: { label: string; key: FigureKey; unit: Row['unit'] }[] = [
   { label: 'Load → first frame', key: 'firstFrameMs', unit: 'ms' },
+  { label: '· page idle again (10 frames < 25 ms)', key: 'idleMs', unit: 'ms' },
   { label: 'Hide 50 % in one batch → frame', key: 'filterMs', unit: 'ms' },
   { label: 'Pan/zoom: median frame', key: 'frameMs', unit: 'ms' },
   { label: 'Pan/zoom: 95th percentile frame', key: 'frameP95Ms', unit: 'ms' },
@@ -92,13 +94,13 @@ function fmt(v: Figure, unit: Row['unit']): string {
   if (typeof v === 'string') return v.split(':')[0] ?? v;
   if (unit === 'ms') return `${Math.round(v).toLocaleString('en')} ms`;
   if (unit === 'MB') return `${v.toFixed(v < 10 ? 1 : 0)} MB`;
-  return `${v.toFixed(0)} fps`;
+  return `${v.toFixed(v < 10 ? 1 : 0)} fps`;
 }
 
 function ratio(app: Figure, ref: Figure): string {
   if (typeof app !== 'number' || typeof ref !== 'number' || ref <= 0) return '';
   const r = app / ref;
-  return ` (×${r < 10 ? r.toFixed(1) : Math.round(r)})`;
+  return ` (×${r < 0.1 ? r.toPrecision(1) : r < 10 ? r.toFixed(1) : Math.round(r)})`;
 }
 
 const kb = (b: number) => `${(b / 1024).toFixed(1)} KB`;
