@@ -104,7 +104,6 @@ export function mountGraph(
     layout: { name: 'preset' },
     minZoom: 0.02,
     maxZoom: 6,
-    wheelSensitivity: 0.3,
     boxSelectionEnabled: false,
     selectionType: 'single',
     autoungrabify: false,
@@ -113,9 +112,9 @@ export function mountGraph(
     pixelRatio: 'auto',
   });
   setAnnotations(annotations);
-  fitInto(cy.elements(), false);
+  // No fit or label pass here: GraphCanvas applies the filters next and fits once, which also
+  // places the labels (a fit at mount forced a second full style pass on large graphs).
   const c = cy;
-  computeLabelZooms();
   updateBasemap(options.layout);
   exposeView();
   if (!big) c.on('zoom', scheduleLabels);
@@ -290,7 +289,7 @@ export function runLayout(graph: GraphData, name: LayoutName, animate = true): P
   updateBasemap(name);
   const done = () => {
     setAnnotations(annotations);
-    fitInto(c.elements(':visible'), false);
+    fitInto(c.elements().not('.hidden'), false);
     computeLabelZooms();
   };
   const big = graph.elements.nodes.length > 2000;
@@ -324,14 +323,14 @@ export function runLayout(graph: GraphData, name: LayoutName, animate = true): P
 /** Fits what is shown without animation: the first frame after a graph and its filters load. */
 export function fitVisibleNow(): void {
   if (!cy) return;
-  const visible = cy.elements(':visible');
+  const visible = cy.elements().not('.hidden');
   fitInto(visible.length ? visible : cy.elements(), false);
   computeLabelZooms();
 }
 
 export function fit(): void {
   if (!cy) return;
-  const visible = cy.elements(':visible');
+  const visible = cy.elements().not('.hidden');
   fitInto(visible.length ? visible : cy.elements(), true);
 }
 

@@ -2,7 +2,6 @@
 // names the table row behind every problem.
 
 import {
-  formatProblem,
   getCountry,
   type EdgeElement,
   type GraphData,
@@ -41,12 +40,7 @@ export const TABLE_COLUMNS = {
 
 /** Graph field → table column, where the names differ. */
 const NODE_FIELD_TO_COLUMN: Record<string, string> = { label: 'name', lat: 'city', lon: 'city' };
-const EDGE_FIELD_TO_COLUMN: Record<string, string> = {
-  year: 'date',
-  id: 'agreement',
-  source: 'source',
-  quote: 'quote',
-};
+const EDGE_FIELD_TO_COLUMN: Record<string, string> = { year: 'date', id: 'agreement' };
 
 export interface TablesResult {
   graph: GraphData | null;
@@ -202,5 +196,3 @@ function locate(p: LocatedProblem, t: CuratedTables): Problem {
   }
   return rowProblem(table, index, field, p.message);
 }
-
-export { formatProblem };

@@ -50,7 +50,8 @@ export const DEFAULT_VIEW: ViewState = {
 
 /** Keys that are not part of the view but of how the page is opened. */
 export const APP_KEYS = ['graph', 'dataset', 'embed', 'controls'] as const;
-const VIEW_KEYS = [
+/** Keys of the view, in the order links write them. */
+export const VIEW_KEYS = [
   'countries',
   'years',
   'undated',
