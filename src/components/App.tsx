@@ -8,6 +8,7 @@ import { EmptyState } from './EmptyState';
 import { openGraphFile } from './OpenGraphButton';
 import { FilterPanel } from './FilterPanel';
 import { GraphCanvas } from './GraphCanvas';
+import { GroupsBar } from './GroupsBar';
 import { Legend } from './Legend';
 import { LoadError } from './LoadError';
 import { Notices } from './Notices';
@@ -201,6 +202,7 @@ export function App() {
                 <GraphCanvas />
                 <CanvasControls />
                 <Legend />
+                <GroupsBar />
                 <EmptyState />
               </div>
               {panel === 'table' ? <TableView /> : null}

@@ -6,6 +6,7 @@ import { useAtlas } from '../store';
 import { DetailsPanel } from './DetailsPanel';
 import { EmptyState } from './EmptyState';
 import { GraphCanvas } from './GraphCanvas';
+import { GroupsBar } from './GroupsBar';
 import { Legend } from './Legend';
 import { LoadError } from './LoadError';
 import { StatusBar } from './StatusBar';
@@ -43,6 +44,7 @@ export function EmbedView({ onRetryDefault }: { onRetryDefault(): void }) {
           <div className="view-pane">
             <GraphCanvas />
             <Legend compact />
+            <GroupsBar compact />
             <EmptyState />
             <a className="open-full" href={fullViewUrl()} target="_blank" rel="noopener noreferrer">
               Open in Partnership Atlas ↗

@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import {
+  draw,
   fitTo,
   fitVisibleNow,
   highlight,
@@ -8,10 +9,9 @@ import {
   resize,
   runLayout,
   setColorMode,
-  showOnly,
   type HoverInfo,
 } from '../cy';
-import { selectNeighbourhood, selectVisible, useAtlas } from '../store';
+import { selectDrawn, selectNeighbourhood, selectVisible, useAtlas } from '../store';
 import { Tooltip } from './Tooltip';
 
 /** The only component that mounts the Cytoscape bridge. */
@@ -22,6 +22,7 @@ export function GraphCanvas() {
   const [hover, setHover] = useState<HoverInfo | null>(null);
   const { layout, color } = useAtlas(useShallow((s) => ({ layout: s.layout, color: s.color })));
   const visible = useAtlas(selectVisible);
+  const drawn = useAtlas(selectDrawn);
   const near = useAtlas(selectNeighbourhood);
   const focus = useAtlas((s) => s.focus);
   const agreement = useAtlas((s) => s.agreement);
@@ -37,10 +38,14 @@ export function GraphCanvas() {
       layout: s.layout,
       color: s.color,
       basemapCanvas: basemap.current,
+      renderer: new URLSearchParams(window.location.search).get('renderer'),
       events: {
         selectInstitution: (id) => useAtlas.getState().selectInstitution(id),
         selectAgreement: (id) => useAtlas.getState().selectAgreement(id),
         hover: setHover,
+        expandGroup: (key) => useAtlas.getState().expandGroup(key),
+        collapseGroup: (key) => useAtlas.getState().collapseGroup(key),
+        showGroupOnly: (key) => useAtlas.getState().setFilters({ countries: [key] }),
       },
     });
     const observer = new ResizeObserver(() => resize());
@@ -51,17 +56,17 @@ export function GraphCanvas() {
   // The first time a graph's filters are applied, the view fits what they show.
   const fittedFor = useRef<unknown>(null);
   useEffect(() => {
-    if (!graph) return;
-    showOnly(visible);
+    if (!graph || !drawn) return;
+    draw(drawn, visible, layout);
     if (fittedFor.current !== graph) {
       fittedFor.current = graph;
       fitVisibleNow();
     }
-  }, [graph, visible]);
+  }, [graph, visible, drawn, layout]);
 
   useEffect(() => {
     if (graph) highlight(near, focus, agreement);
-  }, [graph, near, focus, agreement, visible]);
+  }, [graph, near, focus, agreement, visible, drawn]);
 
   useEffect(() => {
     if (graph) setColorMode(graph, color);

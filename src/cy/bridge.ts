@@ -1,16 +1,32 @@
 // The one owner of the Cytoscape instance. Components call these plain functions; the store
 // never sees `cy` or its elements. Cytoscape events become store actions here.
 
-import cytoscape, { type Core, type EventObject } from 'cytoscape';
+import cytoscape, { type Core, type ElementDefinition, type EventObject } from 'cytoscape';
 import type { GraphData } from '../model';
-import type { ColorMode, LayoutName, Visible } from '../filters';
+import {
+  DRAW_LIMIT,
+  groupKeyOfDrawn,
+  isSynthetic,
+  type ColorMode,
+  type DrawnView,
+  type LayoutName,
+  type Visible,
+} from '../filters';
 import { attachBasemap, type Basemap } from './basemap';
 import type { ImageOptions } from './image';
-import { nodeColoring } from './encoding';
-import { ANNOTATION_PX, layoutPositions, type Annotation } from './layouts';
+import { ANNOTATION_PX, cachedLayout, type Annotation } from './layouts';
 import { estimateLabelWidth, labelZooms, type LabelItem } from './labels';
-import { LABEL_PX, stylesheet } from './style';
-import { toElements } from './toElements';
+import { GROUP_LABEL_PX, LABEL_PX, stylesheet } from './style';
+import { chooseRenderer, type RendererChoice } from './renderer';
+import { drawnElement, encodingsFor, toElements, type Encodings } from './toElements';
+
+interface DrawnGroupInfo {
+  id: string;
+  key: string;
+  kind: string;
+  institutions: number;
+  inside: number;
+}
 
 export interface HoverInfo {
   id: string;
@@ -23,14 +39,20 @@ export interface BridgeEvents {
   selectInstitution(id: string | null): void;
   selectAgreement(id: string): void;
   hover(info: HoverInfo | null): void;
+  /** Grouped view: open or close a country group ("none": institutions without a country). */
+  expandGroup(key: string): void;
+  collapseGroup(key: string): void;
+  /** Grouped view: show one country only (the "more" node of an open group). */
+  showGroupOnly(key: string): void;
 }
 
 let cy: Core | null = null;
 let current: GraphData | null = null;
-let annotationIds: string[] = [];
+let annotationSet = new Set<string>();
 let events: BridgeEvents | null = null;
 let labelZoom = new Map<string, number>();
 let labelFrame = 0;
+let labelTimer = 0;
 let labelScale = 0;
 /** Above this many institutions, labels use Cytoscape's zoom threshold instead of collisions. */
 const BIG_GRAPH = 2000;
@@ -38,6 +60,17 @@ let big = false;
 let highlightActive = false;
 let basemapCanvas: HTMLCanvasElement | null = null;
 let basemap: Basemap | null = null;
+/**
+ * Big graphs (more elements than DRAW_LIMIT): Cytoscape holds only what is drawn, and each
+ * change is applied as a difference. Small graphs hold every element and toggle classes.
+ */
+let lean = false;
+let encodings: Encodings | null = null;
+let colorMode: ColorMode = 'region';
+let drawnView: DrawnView | null = null;
+let drawnLayout: LayoutName | null = null;
+let renderer: RendererChoice = { name: 'canvas', reason: 'not mounted' };
+let expandTimer = 0;
 
 function updateBasemap(layout: LayoutName): void {
   if (layout === 'map' && cy && basemapCanvas) {
@@ -53,6 +86,12 @@ let insetRight = 0;
 export function setInsetRight(px: number): void {
   insetRight = px;
 }
+/** Screen space at the bottom covered by overlays (the grouped view's bar). */
+let insetBottom = 0;
+
+export function setInsetBottom(px: number): void {
+  insetBottom = px;
+}
 
 /** Fits elements into the part of the canvas not covered by overlays. */
 function fitInto(eles: cytoscape.CollectionArgument, animate: boolean): void {
@@ -62,7 +101,7 @@ function fitInto(eles: cytoscape.CollectionArgument, animate: boolean): void {
   const top = 44;
   const bb = eles.boundingBox({});
   const w = Math.max(cy.width() - insetRight - 2 * pad, 100);
-  const h = Math.max(cy.height() - top - 2 * pad, 100);
+  const h = Math.max(cy.height() - top - insetBottom - 2 * pad, 100);
   const zoom = Math.min(
     cy.maxZoom(),
     Math.max(cy.minZoom(), Math.min(w / Math.max(bb.w, 1), h / Math.max(bb.h, 1), 1.6)),
@@ -88,48 +127,83 @@ export function mountGraph(
     events: BridgeEvents;
     /** A canvas behind the graph, for the map's country outlines. */
     basemapCanvas?: HTMLCanvasElement | null;
+    /** "webgl" or "canvas" forces a renderer for big graphs; else chosen by measurement. */
+    renderer?: string | null;
   },
 ): void {
   destroyGraph();
   basemapCanvas = options.basemapCanvas ?? null;
-  big = graph.elements.nodes.length > BIG_GRAPH;
+  lean = graph.elements.nodes.length + graph.elements.edges.length > DRAW_LIMIT;
+  big = !lean && graph.elements.nodes.length > BIG_GRAPH;
   highlightActive = false;
   current = graph;
   events = options.events;
-  const { positions, annotations } = layoutPositions(graph, options.layout);
+  colorMode = options.color;
+  encodings = encodingsFor(graph, options.color);
+  drawnView = null;
+  drawnLayout = null;
+  // Small graphs always draw on a 2D canvas; big ones on WebGL only where it is faster.
+  renderer = lean
+    ? chooseRenderer(options.renderer ?? null)
+    : { name: 'canvas', reason: 'small graph' };
+  const layout = lean ? null : cachedLayout(graph, options.layout);
   cy = cytoscape({
     container,
-    elements: toElements(graph, options.color, positions),
+    elements: layout ? toElements(graph, encodings, layout.positions) : [],
     style: stylesheet(1, big),
     layout: { name: 'preset' },
-    minZoom: 0.02,
+    minZoom: lean ? 0.002 : 0.02,
     maxZoom: 6,
     boxSelectionEnabled: false,
     selectionType: 'single',
     autoungrabify: false,
-    textureOnViewport: graph.elements.nodes.length + graph.elements.edges.length > 3000,
-    hideEdgesOnViewport: graph.elements.edges.length > 5000,
+    textureOnViewport: lean || graph.elements.nodes.length + graph.elements.edges.length > 3000,
+    hideEdgesOnViewport: false,
     pixelRatio: 'auto',
-  });
-  setAnnotations(annotations);
+    ...(renderer.name === 'webgl' ? { renderer: { name: 'canvas', webgl: true } } : {}),
+  } as cytoscape.CytoscapeOptions);
+  if (layout) setAnnotations(layout.annotations);
   // No fit or label pass here: GraphCanvas applies the filters next and fits once, which also
   // places the labels (a fit at mount forced a second full style pass on large graphs).
   const c = cy;
   updateBasemap(options.layout);
   exposeView();
-  if (!big) c.on('zoom', scheduleLabels);
+  c.on('zoom', () => {
+    if (!big || lean) scheduleLabels();
+  });
+  c.on('viewport', scheduleExpandByZoom);
   c.on('tap', 'node', (e: EventObject) => {
     const id = e.target.id() as string;
-    if (!annotationIds.includes(id)) events?.selectInstitution(id);
+    if (annotationSet.has(id)) return;
+    if (!isSynthetic(id)) {
+      events?.selectInstitution(id);
+      return;
+    }
+    const key = groupKeyOfDrawn(id);
+    if (key === null) return;
+    const kind = e.target.data('kind') as string;
+    if (kind === 'group') events?.expandGroup(key);
+    else if (kind === 'frame') events?.collapseGroup(key);
+    else if (kind === 'rest' && key !== 'none') events?.showGroupOnly(key);
   });
-  c.on('tap', 'edge', (e: EventObject) => events?.selectAgreement(e.target.id() as string));
+  c.on('tap', 'edge', (e: EventObject) => {
+    const id = e.target.id() as string;
+    if (!isSynthetic(id)) {
+      events?.selectAgreement(id);
+      return;
+    }
+    // A summary link opens the closed groups at its ends.
+    for (const end of [e.target.source(), e.target.target()]) {
+      if (end.data('kind') === 'group') events?.expandGroup(end.data('group') as string);
+    }
+  });
   c.on('tap', (e: EventObject) => {
     if (e.target === c) events?.selectInstitution(null);
   });
   c.on('mouseover', 'node, edge', (e: EventObject) => {
     const t = e.target;
-    if (t.isNode() && annotationIds.includes(t.id())) return;
-    if (t.isNode()) t.addClass('hover');
+    if (t.isNode() && annotationSet.has(t.id())) return;
+    if (t.isNode() && t.data('kind') !== 'frame') t.addClass('hover');
     const p = e.renderedPosition ?? t.renderedPosition();
     events?.hover({ id: t.id(), kind: t.isNode() ? 'node' : 'edge', x: p.x, y: p.y });
   });
@@ -142,20 +216,23 @@ export function mountGraph(
 
 export function destroyGraph(): void {
   cancelAnimationFrame(labelFrame);
+  clearTimeout(expandTimer);
+  clearTimeout(labelTimer);
   basemap?.destroy();
   basemap = null;
   cy?.destroy();
   cy = null;
   current = null;
-  annotationIds = [];
+  drawnView = null;
+  annotationSet = new Set();
 }
 
 function setAnnotations(annotations: Annotation[]): void {
   if (!cy) return;
   const c = cy;
   c.batch(() => {
-    for (const id of annotationIds) c.getElementById(id).remove();
-    annotationIds = annotations.map((a) => a.id);
+    for (const id of annotationSet) c.getElementById(id).remove();
+    annotationSet = new Set(annotations.map((a) => a.id));
     c.add(
       annotations.map((a) => ({
         group: 'nodes' as const,
@@ -172,11 +249,28 @@ function setAnnotations(annotations: Annotation[]): void {
 // ── Labels: constant screen size, shown from the zoom where they stop colliding ────────────
 
 function computeLabelZooms(): void {
-  if (!cy || big) return;
+  if (!cy) return;
   const items: (LabelItem & { size: number })[] = [];
   let hubs = 0;
+  let groups = 0;
   cy.nodes().forEach((n) => {
     if (n.hasClass('annotation') || n.hasClass('hidden')) return;
+    const kind = n.data('kind') as string | undefined;
+    if (kind === 'frame' || kind === 'rest') return;
+    if (kind === 'group') {
+      // Country groups come first, labelled under their circle.
+      groups++;
+      const size = n.data('size') as number;
+      items.push({
+        id: n.id(),
+        x: n.position('x'),
+        y: n.position('y') + size / 2,
+        width: estimateLabelWidth(n.data('label') as string, GROUP_LABEL_PX),
+        size: 1e9 + size,
+      });
+      return;
+    }
+    if (big) return;
     const tier = n.data('tier') as 0 | 1 | 2;
     if (tier === 2) hubs++;
     items.push({
@@ -188,14 +282,17 @@ function computeLabelZooms(): void {
     });
   });
   items.sort((a, b) => b.size - a.size);
-  labelZoom = labelZooms(items, Math.min(hubs, 8));
+  labelZoom = labelZooms(items, groups > 0 ? 1 : Math.min(hubs, 8));
   labelScale = 0;
   applyLabels();
 }
 
 function scheduleLabels(): void {
   cancelAnimationFrame(labelFrame);
-  labelFrame = requestAnimationFrame(applyLabels);
+  clearTimeout(labelTimer);
+  // Big graphs: once the zoom settles, so frames during a gesture stay cheap.
+  if (lean) labelTimer = window.setTimeout(applyLabels, 150);
+  else labelFrame = requestAnimationFrame(applyLabels);
 }
 
 function applyLabels(): void {
@@ -203,12 +300,18 @@ function applyLabels(): void {
   const c = cy;
   const z = c.zoom();
   // Below zoom 1 labels keep their screen size; above it they grow with the drawing. The
-  // stylesheet is only rebuilt when the scale moves by more than 4 %.
+  // stylesheet is only rebuilt when the scale moves by more than 4 %; on big drawings only
+  // the few group labels are resized.
   const k = 1 / Math.min(z, 1);
   c.batch(() => {
     if (labelScale === 0 || Math.abs(k / labelScale - 1) > 0.04) {
       labelScale = k;
-      c.style(stylesheet(k));
+      if (!big) c.style(stylesheet(k));
+      if (lean) {
+        c.nodes('.group, .frame, .rest').forEach((n) => {
+          n.data('fs', (n.data('px') as number) * k);
+        });
+      }
     }
     c.nodes().forEach((n) => {
       const need = labelZoom.get(n.id());
@@ -219,8 +322,71 @@ function applyLabels(): void {
   });
 }
 
+/**
+ * Draws a view: on small graphs by toggling classes (every element is in Cytoscape), on big
+ * ones by adding, updating and removing the difference. One batch either way.
+ */
+export function draw(view: DrawnView, visible: Visible, layout: LayoutName): void {
+  if (!cy) return;
+  if (!lean) {
+    showOnly(visible);
+    return;
+  }
+  const c = cy;
+  const enc = encodings;
+  if (!enc) return;
+  const layoutChanged = drawnLayout !== null && drawnLayout !== layout;
+  drawnView = view;
+  drawnLayout = layout;
+  const wanted = new Set<string>();
+  for (const n of view.nodes) wanted.add(n.id);
+  for (const e of view.edges) wanted.add(e.id);
+  const institutions = view.nodes.reduce((k, n) => k + (n.kind === 'institution' ? 1 : 0), 0);
+  const nextBig = institutions > BIG_GRAPH;
+  c.batch(() => {
+    const gone = c.collection();
+    c.elements().forEach((el) => {
+      const id = el.id();
+      if (!wanted.has(id) && !annotationSet.has(id)) gone.merge(el);
+    });
+    c.remove(gone);
+    const added: ElementDefinition[] = [];
+    for (const item of [...view.nodes, ...view.edges]) {
+      const def = drawnElement(item, enc);
+      const el = c.getElementById(item.id);
+      if (el.empty()) {
+        added.push(def);
+        continue;
+      }
+      // Same id, maybe new numbers (a group's count) or place (another layout).
+      for (const [k, v] of Object.entries(def.data)) {
+        if (k !== 'fs' && el.data(k) !== v) el.data(k, v);
+      }
+      const p = def.position;
+      if (p && el.isNode()) {
+        const q = el.position();
+        if (q.x !== p.x || q.y !== p.y) el.position({ ...p });
+      }
+    }
+    c.add(added);
+    if (nextBig !== big) {
+      big = nextBig;
+      labelScale = 0;
+      c.style(stylesheet(1, big));
+    }
+  });
+  if (view.grouped) setAnnotations([]);
+  else if (layoutChanged || annotationSet.size === 0) {
+    setAnnotations(current ? cachedLayout(current, layout).annotations : []);
+  }
+  if (layoutChanged) fitInto(c.elements(), false);
+  // New group nodes get their label size for the current zoom.
+  labelScale = 0;
+  computeLabelZooms();
+}
+
 /** Shows exactly the visible ids; one batch, positions untouched. */
-export function showOnly(visible: Visible): void {
+function showOnly(visible: Visible): void {
   if (!cy) return;
   const c = cy;
   c.batch(() => {
@@ -237,6 +403,28 @@ export function showOnly(visible: Visible): void {
   computeLabelZooms();
 }
 
+/** Grouped view: zooming in until a closed group fills much of the screen opens it. */
+function scheduleExpandByZoom(): void {
+  clearTimeout(expandTimer);
+  if (!lean || !drawnView?.grouped) return;
+  expandTimer = window.setTimeout(() => {
+    if (!cy || !drawnView?.grouped) return;
+    const c = cy;
+    const w = c.width();
+    const h = c.height();
+    const need = 0.45 * Math.min(w, h);
+    let best: { key: string; d: number } | null = null;
+    c.nodes('.group').forEach((n) => {
+      const d = (n.data('size') as number) * c.zoom();
+      const p = n.renderedPosition();
+      if (d < need || p.x < 0 || p.y < 0 || p.x > w || p.y > h) return;
+      if (!best || d > best.d) best = { key: n.data('group') as string, d };
+    });
+    const found = best as { key: string; d: number } | null;
+    if (found) events?.expandGroup(found.key);
+  }, 300);
+}
+
 /** Emphasises a neighbourhood and dims the rest; null clears. */
 export function highlight(
   near: Visible | null,
@@ -249,20 +437,35 @@ export function highlight(
   // Nothing highlighted before or now: no pass over every element on each filter change.
   if (!active && !highlightActive) return;
   highlightActive = active;
+  // In the grouped view an institution inside a group is stood for by its group.
+  const nodeOf = (id: string) => (lean && drawnView ? drawnView.ownerOf(id) : id);
+  const edgeOf = (id: string) => (lean && drawnView ? drawnView.edgeOf(id) : id);
   c.batch(() => {
     c.elements().removeClass('dim near focus picked');
     if (near) {
+      const nodes = new Set<string>();
+      const edges = new Set<string>();
+      for (const id of near.nodes) {
+        const d = nodeOf(id);
+        if (d !== undefined) nodes.add(d);
+      }
+      for (const id of near.edges) {
+        const d = edgeOf(id);
+        if (d !== undefined) edges.add(d);
+      }
       c.nodes().forEach((n) => {
-        if (n.hasClass('annotation')) return;
-        n.addClass(near.nodes.has(n.id()) ? 'near' : 'dim');
+        if (n.hasClass('annotation') || n.data('kind') === 'frame') return;
+        n.addClass(nodes.has(n.id()) ? 'near' : 'dim');
       });
       c.edges().forEach((e) => {
-        e.addClass(near.edges.has(e.id()) ? 'near' : 'dim');
+        e.addClass(edges.has(e.id()) ? 'near' : 'dim');
       });
     }
     if (focus) c.getElementById(focus).addClass('focus');
     if (pickedEdge) {
-      const e = c.getElementById(pickedEdge);
+      const drawn = edgeOf(pickedEdge);
+      if (drawn === undefined) return;
+      const e = c.getElementById(drawn);
       e.addClass('picked').removeClass('dim');
       e.connectedNodes().removeClass('dim').addClass('near');
     }
@@ -270,12 +473,16 @@ export function highlight(
 }
 
 export function setColorMode(graph: GraphData, mode: ColorMode): void {
-  if (!cy || current !== graph) return;
-  const { colorOf } = nodeColoring(graph, mode);
+  if (!cy || current !== graph || mode === colorMode) return;
+  colorMode = mode;
+  const enc = (encodings = encodingsFor(graph, mode));
   const c = cy;
   c.batch(() => {
     c.nodes().forEach((n) => {
-      const color = colorOf.get(n.id());
+      const id = n.id();
+      const color = isSynthetic(id)
+        ? enc.groupColor(n.data('group') as string)
+        : enc.colorOf.get(id);
       if (color) n.data('color', color);
     });
   });
@@ -284,7 +491,12 @@ export function setColorMode(graph: GraphData, mode: ColorMode): void {
 export function runLayout(graph: GraphData, name: LayoutName, animate = true): Promise<void> {
   if (!cy || current !== graph) return Promise.resolve();
   const c = cy;
-  const { positions, annotations } = layoutPositions(graph, name);
+  // Big graphs: the drawn view carries the positions; `draw` moves the elements.
+  if (lean) {
+    updateBasemap(name);
+    return Promise.resolve();
+  }
+  const { positions, annotations } = cachedLayout(graph, name);
   setAnnotations([]);
   updateBasemap(name);
   const done = () => {
@@ -292,8 +504,7 @@ export function runLayout(graph: GraphData, name: LayoutName, animate = true): P
     fitInto(c.elements().not('.hidden'), false);
     computeLabelZooms();
   };
-  const big = graph.elements.nodes.length > 2000;
-  if (!animate || big) {
+  if (!animate || graph.elements.nodes.length > BIG_GRAPH) {
     c.batch(() => {
       c.nodes().forEach((n) => {
         const p = positions.get(n.id());
@@ -381,29 +592,55 @@ export async function exportImage(
 
 /** Exposes a read-only view of what is drawn, for browser tests and the benchmark. */
 function exposeView(): void {
+  const institutions = () =>
+    cy?.nodes().filter((n) => !n.hasClass('annotation') && !isSynthetic(n.id())) ??
+    cy?.collection();
+  Reflect.set(window, '__atlasRenderer', `${renderer.name} (${renderer.reason})`);
   window.atlasView = {
-    renderer: 'canvas',
+    renderer: renderer.name,
     positions() {
       const out: Record<string, { x: number; y: number }> = {};
-      cy?.nodes().forEach((n) => {
-        if (!n.hasClass('annotation')) out[n.id()] = { ...n.position() };
+      institutions()?.forEach((n) => {
+        out[n.id()] = { ...n.position() };
       });
       return out;
     },
     visibleNodes: () =>
-      cy
-        ?.nodes()
-        .filter((n) => !n.hasClass('annotation') && !n.hasClass('hidden'))
+      institutions()
+        ?.filter((n) => !n.hasClass('hidden'))
         .map((n) => n.id()) ?? [],
     visibleEdges: () =>
       cy
         ?.edges()
-        .filter((e) => !e.hasClass('hidden'))
+        .filter((e) => !e.hasClass('hidden') && !isSynthetic(e.id()))
         .map((e) => e.id()) ?? [],
     renderedPosition(id) {
       const n = cy?.getElementById(id);
       return n && n.nonempty() ? { ...n.renderedPosition() } : null;
     },
     zoom: () => cy?.zoom() ?? 1,
+    drawn() {
+      const out = { nodes: 0, edges: 0, groups: [] as DrawnGroupInfo[], links: 0 };
+      cy?.nodes().forEach((n) => {
+        if (n.hasClass('annotation') || n.hasClass('hidden')) return;
+        out.nodes++;
+        const kind = n.data('kind') as string | undefined;
+        if (kind === 'group' || kind === 'frame' || kind === 'rest') {
+          out.groups.push({
+            id: n.id(),
+            key: n.data('group') as string,
+            kind,
+            institutions: n.data('institutions') as number,
+            inside: n.data('inside') as number,
+          });
+        }
+      });
+      cy?.edges().forEach((e) => {
+        if (e.hasClass('hidden')) return;
+        out.edges++;
+        if (e.hasClass('link')) out.links += e.data('agreements') as number;
+      });
+      return out;
+    },
   };
 }

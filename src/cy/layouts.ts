@@ -217,3 +217,107 @@ export function layoutPositions(graph: GraphData, name: LayoutName): LayoutResul
       return forcePositions(graph);
   }
 }
+
+const layoutCache = new WeakMap<GraphData, Map<LayoutName, LayoutResult>>();
+
+/** `layoutPositions`, computed once per graph and layout. */
+export function cachedLayout(graph: GraphData, name: LayoutName): LayoutResult {
+  let perGraph = layoutCache.get(graph);
+  if (!perGraph) layoutCache.set(graph, (perGraph = new Map()));
+  let hit = perGraph.get(name);
+  if (!hit) perGraph.set(name, (hit = layoutPositions(graph, name)));
+  return hit;
+}
+
+export interface GroupGeometry {
+  /** Centre of every country group ("none" for institutions without a country). */
+  places: Map<string, Position>;
+  /** Diameter of a group node standing for `count` institutions, in model units. */
+  size(count: number): number;
+  /** Distance between the institutions of an open group. */
+  memberSpacing: number;
+}
+
+const geometryCache = new WeakMap<GraphData, Map<string, GroupGeometry>>();
+
+/** Group diameter for the packed (non-map) grouped view: area proportional to the count. */
+const packedSize = (count: number) => Math.max(36, 1.5 * SPACING * Math.sqrt(count));
+
+/**
+ * Where the grouped view of a big graph puts countries. On the map: at the mean place of their
+ * institutions. Otherwise packed in rows by world region then size, each group given room
+ * for its circle at full count and its label, so groups never overlap whatever the filters.
+ */
+export function groupGeometry(graph: GraphData, layout: LayoutName): GroupGeometry {
+  const mode = layout === 'map' ? 'map' : 'packed';
+  let perGraph = geometryCache.get(graph);
+  if (!perGraph) geometryCache.set(graph, (perGraph = new Map()));
+  const hit = perGraph.get(mode);
+  if (hit) return hit;
+  const totals = new Map<string, number>();
+  for (const n of graph.elements.nodes) {
+    const key = n.data.country ?? 'none';
+    totals.set(key, (totals.get(key) ?? 0) + 1);
+  }
+  const places = new Map<string, Position>();
+  let geometry: GroupGeometry;
+  if (mode === 'map') {
+    const positions = cachedLayout(graph, 'map').positions;
+    const sums = new Map<string, { x: number; y: number; n: number }>();
+    for (const n of graph.elements.nodes) {
+      const p = positions.get(n.data.id);
+      if (!p || n.data.lat === null) continue;
+      const key = n.data.country ?? 'none';
+      let sum = sums.get(key);
+      if (!sum) sums.set(key, (sum = { x: 0, y: 0, n: 0 }));
+      sum.x += p.x;
+      sum.y += p.y;
+      sum.n++;
+    }
+    // Groups with no known place line up under the map, as institutions do.
+    let unplaced = 0;
+    for (const key of totals.keys()) {
+      const sum = sums.get(key);
+      if (sum) places.set(key, { x: sum.x / sum.n, y: sum.y / sum.n });
+      else places.set(key, { x: -600 + 300 * unplaced++, y: 62 * MAP_SCALE + 200 });
+    }
+    geometry = {
+      places,
+      size: (count) => Math.min(420, 30 + 9 * Math.sqrt(count)),
+      memberSpacing: 26,
+    };
+  } else {
+    const keys = [...totals.keys()].sort(
+      (a, b) =>
+        countryRegion(a === 'none' ? null : a).localeCompare(
+          countryRegion(b === 'none' ? null : b),
+        ) ||
+        (totals.get(b) ?? 0) - (totals.get(a) ?? 0) ||
+        a.localeCompare(b),
+    );
+    const cell = (key: string) => packedSize(totals.get(key) ?? 0) + 260;
+    const area = keys.reduce((sum, k) => sum + cell(k) ** 2, 0);
+    const rowWidth = Math.max(1200, Math.sqrt(area) * 1.3);
+    // Rows left to right; each group centred in its row's height.
+    const rows: { key: string; x: number; w: number }[][] = [[]];
+    let x = 0;
+    for (const key of keys) {
+      const w = cell(key);
+      if (x > 0 && x + w > rowWidth) {
+        rows.push([]);
+        x = 0;
+      }
+      rows[rows.length - 1]?.push({ key, x, w });
+      x += w;
+    }
+    let y = 0;
+    for (const row of rows) {
+      const h = Math.max(0, ...row.map((c) => c.w));
+      for (const c of row) places.set(c.key, { x: c.x + c.w / 2, y: y + h / 2 });
+      y += h;
+    }
+    geometry = { places, size: packedSize, memberSpacing: SPACING };
+  }
+  perGraph.set(mode, geometry);
+  return geometry;
+}

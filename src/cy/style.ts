@@ -6,6 +6,8 @@ import type { StylesheetJson } from 'cytoscape';
 export const FONT = '"DejaVu Sans", "Segoe UI", system-ui, sans-serif';
 /** Label sizes on screen, in pixels, by importance tier. */
 export const LABEL_PX = [11, 12, 14] as const;
+/** Country group labels on screen, in pixels. */
+export const GROUP_LABEL_PX = 13;
 
 /** `k` scales text so that it keeps its screen size when the view is zoomed out. */
 export function stylesheet(k = 1, big = false): StylesheetJson {
@@ -93,10 +95,73 @@ export function stylesheet(k = 1, big = false): StylesheetJson {
         'z-index': 0,
       },
     },
+    // The grouped view of big graphs: country groups, open groups' frames, "more" nodes and
+    // summary links. Their text is in model units (data fs), so it grows and shrinks with the
+    // drawing and small groups' names appear as the view zooms in.
+    {
+      selector: 'node.group',
+      style: {
+        'font-size': 'data(fs)',
+        'font-weight': 'bold',
+        'text-valign': 'bottom',
+        'text-margin-y': 'data(gap)',
+        'text-max-width': '1000px',
+        'text-wrap': 'none',
+        'border-width': 2,
+        'border-color': '#ffffff',
+        'background-opacity': 0.85,
+      },
+    },
+    {
+      selector: 'node.frame',
+      style: {
+        'background-color': 'data(color)',
+        'background-opacity': 0.07,
+        'border-width': 2,
+        'border-style': 'dashed',
+        'border-color': 'data(color)',
+        'font-size': 'data(fs)',
+        'font-weight': 'bold',
+        'text-valign': 'top',
+        'text-margin-y': 'data(gap)',
+        'text-max-width': '1000px',
+        'z-index': 0,
+      },
+    },
+    {
+      selector: 'node.rest',
+      style: {
+        shape: 'round-rectangle',
+        width: 'label',
+        height: 18,
+        padding: '4px',
+        'background-color': '#eef1f4',
+        'border-color': 'data(color)',
+        'border-width': 1.5,
+        'font-size': 'data(fs)',
+        'text-valign': 'center',
+        'text-margin-y': 0,
+        'text-background-opacity': 0,
+      },
+    },
+    {
+      selector: 'edge.link',
+      style: {
+        width: 'data(width)',
+        'line-color': '#7d8a97',
+        'line-style': 'solid',
+        'curve-style': 'straight',
+        opacity: 0.45,
+      },
+    },
   ] as StylesheetJson;
   // Large graphs: labels by zoom through Cytoscape's own threshold, no per-zoom restyling.
   if (big) {
-    (sheet as unknown[]).push({ selector: 'node', style: { 'min-zoomed-font-size': 14 } });
+    (sheet as unknown[]).push(
+      { selector: 'node', style: { 'min-zoomed-font-size': 14 } },
+      { selector: 'node.group, node.frame, node.rest', style: { 'min-zoomed-font-size': 0 } },
+      { selector: 'edge', style: { 'curve-style': 'straight' } },
+    );
   }
   return sheet;
 }

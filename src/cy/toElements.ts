@@ -3,29 +3,73 @@
 
 import type { ElementDefinition } from 'cytoscape';
 import type { GraphData, Position } from '../model';
-import { indexGraph, type ColorMode } from '../filters';
+import {
+  groupKeyOf,
+  groupLabel,
+  indexGraph,
+  type ColorMode,
+  type DrawnEdge,
+  type DrawnNode,
+  type GraphIndex,
+} from '../filters';
 import { COOPERATION_STYLE, labelTiers, nodeColoring, nodeSize, shortLabel } from './encoding';
+import { GROUP_LABEL_PX, LABEL_PX } from './style';
+
+/** Everything an element's render data is made of, computed once per graph and colour mode. */
+export interface Encodings {
+  index: GraphIndex;
+  colorOf: Map<string, string>;
+  tiers: Map<string, 0 | 1 | 2>;
+  /** Colour of a country group: its institutions' colour when they share one. */
+  groupColor(key: string): string;
+}
+
+const GROUP_NEUTRAL = '#6b7785';
+const tierCache = new WeakMap<GraphData, Map<string, 0 | 1 | 2>>();
+
+export function encodingsFor(graph: GraphData, color: ColorMode): Encodings {
+  const index = indexGraph(graph);
+  const { colorOf } = nodeColoring(graph, color);
+  let tiers = tierCache.get(graph);
+  if (!tiers) tierCache.set(graph, (tiers = labelTiers(graph)));
+  const groupColors = new Map<string, string>();
+  if (color !== 'type') {
+    // Region and country colours are the same for every institution of a country.
+    for (const n of graph.elements.nodes) {
+      const key = groupKeyOf(n.data.country);
+      if (!groupColors.has(key)) groupColors.set(key, colorOf.get(n.data.id) ?? GROUP_NEUTRAL);
+    }
+  }
+  return {
+    index,
+    colorOf,
+    tiers,
+    groupColor: (key) => groupColors.get(key) ?? GROUP_NEUTRAL,
+  };
+}
+
+function institutionData(id: string, enc: Encodings) {
+  const n = enc.index.nodes.get(id);
+  return {
+    id,
+    label: n ? shortLabel(n) : id,
+    color: enc.colorOf.get(id) ?? '#999999',
+    size: nodeSize(enc.index.partners.get(id) ?? 0),
+    tier: enc.tiers.get(id) ?? 0,
+  };
+}
 
 export function toElements(
   graph: GraphData,
-  color: ColorMode,
+  enc: Encodings,
   positions: Map<string, Position>,
 ): ElementDefinition[] {
-  const { partners } = indexGraph(graph);
-  const { colorOf } = nodeColoring(graph, color);
-  const tiers = labelTiers(graph);
   const out: ElementDefinition[] = [];
   for (const n of graph.elements.nodes) {
     const id = n.data.id;
     out.push({
       group: 'nodes',
-      data: {
-        id,
-        label: shortLabel(n.data),
-        color: colorOf.get(id) ?? '#999999',
-        size: nodeSize(partners.get(id) ?? 0),
-        tier: tiers.get(id) ?? 0,
-      },
+      data: institutionData(id, enc),
       position: { ...(positions.get(id) ?? { x: 0, y: 0 }) },
     });
   }
@@ -43,4 +87,63 @@ export function toElements(
     });
   }
   return out;
+}
+
+const count = (n: number) => n.toLocaleString('en');
+
+/** One element of a drawn view (grouped or not) as Cytoscape reads it. */
+export function drawnElement(item: DrawnNode | DrawnEdge, enc: Encodings): ElementDefinition {
+  if ('source' in item) {
+    if (item.kind === 'agreement') {
+      const e = enc.index.edges.get(item.id);
+      const s = e ? COOPERATION_STYLE[e.cooperation] : { color: '#999999', line: 'solid' };
+      return {
+        group: 'edges',
+        data: { id: item.id, source: item.source, target: item.target, ...s },
+      };
+    }
+    return {
+      group: 'edges',
+      data: {
+        id: item.id,
+        source: item.source,
+        target: item.target,
+        kind: 'link',
+        agreements: item.agreements,
+        width: Math.min(14, 1 + 1.6 * Math.log2(item.agreements)),
+      },
+      classes: 'link',
+    };
+  }
+  const position = { x: item.x, y: item.y };
+  if (item.kind === 'institution') {
+    return { group: 'nodes', data: institutionData(item.id, enc), position };
+  }
+  const name = groupLabel(item.group);
+  const label =
+    item.kind === 'group'
+      ? `${name} · ${count(item.institutions)}`
+      : item.kind === 'frame'
+        ? `${name} (open)`
+        : `+${count(item.institutions)} more`;
+  const px = item.kind === 'rest' ? LABEL_PX[0] : GROUP_LABEL_PX;
+  return {
+    group: 'nodes',
+    data: {
+      id: item.id,
+      kind: item.kind,
+      group: item.group,
+      label,
+      color: enc.groupColor(item.group),
+      size: item.size,
+      px,
+      // Set for the current zoom by the bridge; a start value until then.
+      fs: px,
+      gap: item.kind === 'frame' ? -4 : item.kind === 'group' ? 3 : 0,
+      institutions: item.institutions,
+      inside: item.inside,
+    },
+    position,
+    classes: item.kind,
+  };
 }

@@ -1,14 +1,8 @@
 // Pure filtering: the graph and the filter inputs in, the visible id sets out. Nothing here
 // knows about Cytoscape or React.
 
-import type {
-  AgreementData,
-  CooperationType,
-  GraphData,
-  InstitutionData,
-  InstitutionType,
-} from '../model';
-import { indexGraph } from './graphIndex';
+import type { CooperationType, GraphData, InstitutionType } from '../model';
+import { IdSet, indexGraph, type GraphColumns, type IdLookup } from './graphIndex';
 
 export interface Filters {
   /** ISO alpha-2 codes; empty means every country. */
@@ -36,9 +30,10 @@ export const DEFAULT_FILTERS: Filters = {
   hideIsolated: true,
 };
 
+/** What the filters leave: institutions and agreements, by id. */
 export interface Visible {
-  nodes: Set<string>;
-  edges: Set<string>;
+  nodes: IdLookup;
+  edges: IdLookup;
 }
 
 export function isDefaultFilters(f: Filters): boolean {
@@ -53,49 +48,80 @@ export function isDefaultFilters(f: Filters): boolean {
   );
 }
 
+/** Per-option flags for a facet (1 = picked) over the index's value list; null = all. */
+function picked(chosen: readonly string[], names: readonly string[]): Uint8Array | null {
+  if (chosen.length === 0) return null;
+  const set = new Set(chosen);
+  return Uint8Array.from(names, (n) => (set.has(n) ? 1 : 0));
+}
+
+/** 1 for each agreement whose type and year pass (the agreement-level filters). */
+function agreementsPassing(c: GraphColumns, f: Filters, ignoreTypes = false): Uint8Array {
+  const types = ignoreTypes ? null : picked(f.types, c.typeNames);
+  const out = new Uint8Array(c.edgeIds.length);
+  const [from, to] = f.years ?? [-Infinity, Infinity];
+  for (let j = 0; j < out.length; j++) {
+    if (types !== null && types[c.edgeType[j] ?? 0] !== 1) continue;
+    const year = c.edgeYear[j] ?? 0;
+    if (year === 0) {
+      if (!f.undated) continue;
+    } else if (f.onlyUndated || year < from || year > to) continue;
+    out[j] = 1;
+  }
+  return out;
+}
+
+/** 1 for each institution the country and institution-type filters select. */
+function institutionsSelected(c: GraphColumns, f: Filters): Uint8Array | null {
+  const countries = picked(f.countries, c.countryCodes);
+  const kinds = picked(f.kinds, c.kindNames);
+  if (countries === null && kinds === null) return null;
+  const out = new Uint8Array(c.nodeIds.length);
+  for (let i = 0; i < out.length; i++) {
+    const country = c.nodeCountry[i] ?? -1;
+    if (countries !== null && (country < 0 || countries[country] !== 1)) continue;
+    if (kinds !== null && kinds[c.nodeKind[i] ?? 0] !== 1) continue;
+    out[i] = 1;
+  }
+  return out;
+}
+
 /**
  * Country and institution-type filters select institutions; an agreement is shown when at least
  * one of its parties is selected (both parties then appear), and when its type and year pass.
  * An institution is shown when it is a party to a shown agreement, or, unless isolated ones are
- * hidden, when it is selected itself.
+ * hidden, when it is selected itself. Runs over the index's number columns: a few
+ * milliseconds per hundred thousand agreements.
  */
 export function applyFilters(graph: GraphData, f: Filters): Visible {
-  const index = indexGraph(graph);
-  const countries = f.countries.length > 0 ? new Set(f.countries) : null;
-  const kinds = f.kinds.length > 0 ? new Set<string>(f.kinds) : null;
-  const types = f.types.length > 0 ? new Set<string>(f.types) : null;
-  const selected = (n: InstitutionData | undefined): boolean =>
-    n !== undefined &&
-    (countries === null || (n.country !== null && countries.has(n.country))) &&
-    (kinds === null || kinds.has(n.type));
+  return filterColumns(indexGraph(graph).columns, f);
+}
 
-  const nodeFilterActive = countries !== null || kinds !== null;
-  const nodes = new Set<string>();
-  const edges = new Set<string>();
-  for (const e of graph.elements.edges) {
-    const d = e.data;
-    if (types !== null && !types.has(d.cooperation)) continue;
-    if (d.year === null) {
-      if (!f.undated) continue;
-    } else if (f.onlyUndated) continue;
-    else if (f.years !== null && (d.year < f.years[0] || d.year > f.years[1])) continue;
-    if (
-      nodeFilterActive &&
-      !selected(index.nodes.get(d.source)) &&
-      !selected(index.nodes.get(d.target))
-    ) {
+function filterColumns(c: GraphColumns, f: Filters, ignoreTypes = false): Visible {
+  const edgeFlags = agreementsPassing(c, f, ignoreTypes);
+  const selected = institutionsSelected(c, f);
+  const nodeFlags = new Uint8Array(c.nodeIds.length);
+  let edgeCount = 0;
+  for (let j = 0; j < edgeFlags.length; j++) {
+    if (edgeFlags[j] !== 1) continue;
+    const s = c.edgeSource[j] ?? 0;
+    const t = c.edgeTarget[j] ?? 0;
+    if (selected !== null && selected[s] !== 1 && selected[t] !== 1) {
+      edgeFlags[j] = 0;
       continue;
     }
-    edges.add(d.id);
-    nodes.add(d.source);
-    nodes.add(d.target);
+    edgeCount++;
+    nodeFlags[s] = 1;
+    nodeFlags[t] = 1;
   }
   if (!f.hideIsolated) {
-    for (const n of graph.elements.nodes) {
-      if (selected(n.data)) nodes.add(n.data.id);
-    }
+    for (let i = 0; i < nodeFlags.length; i++)
+      if (selected === null || selected[i] === 1) nodeFlags[i] = 1;
   }
-  return { nodes, edges };
+  return {
+    nodes: new IdSet(c.nodeIds, c.nodePosition, nodeFlags),
+    edges: new IdSet(c.edgeIds, c.edgePosition, edgeFlags, edgeCount),
+  };
 }
 
 export interface FacetCounts {
@@ -110,61 +136,64 @@ export interface FacetCounts {
  * agreements per facet, so counts stay cheap on large graphs.
  */
 export function facetCounts(graph: GraphData, f: Filters): FacetCounts {
-  const index = indexGraph(graph);
-  const countries = f.countries.length > 0 ? new Set(f.countries) : null;
-  const kinds = f.kinds.length > 0 ? new Set<string>(f.kinds) : null;
-  const countryOk = (n: InstitutionData) =>
-    countries === null || (n.country !== null && countries.has(n.country));
-  const kindOk = (n: InstitutionData) => kinds === null || kinds.has(n.type);
-  const edgeOk = (d: AgreementData) =>
-    (f.types.length === 0 || f.types.includes(d.cooperation)) &&
-    (d.year === null
-      ? f.undated
-      : !f.onlyUndated && (f.years === null || (d.year >= f.years[0] && d.year <= f.years[1])));
+  const c = indexGraph(graph).columns;
+  const edgeOk = agreementsPassing(c, f);
+  const countriesPicked = picked(f.countries, c.countryCodes);
+  const kindsPicked = picked(f.kinds, c.kindNames);
+  const countryOk = (i: number) => {
+    const k = c.nodeCountry[i] ?? -1;
+    return countriesPicked === null || (k >= 0 && countriesPicked[k] === 1);
+  };
+  const kindOk = (i: number) => kindsPicked === null || kindsPicked[c.nodeKind[i] ?? 0] === 1;
 
   // Picking option X of a facet shows an agreement when a party has X and passes the other
   // institution filter; then both parties show, and the other party counts for X if it has X too.
-  const facet = (
-    key: (n: InstitutionData) => string | null,
-    other: (n: InstitutionData) => boolean,
-  ) => {
-    const seen = new Set<string>();
-    for (const e of graph.elements.edges) {
-      const d = e.data;
-      if (!edgeOk(d)) continue;
-      const s = index.nodes.get(d.source);
-      const t = index.nodes.get(d.target);
-      if (!s || !t) continue;
-      const ks = key(s);
-      const kt = key(t);
-      if (ks !== null && other(s)) {
-        seen.add(s.id);
-        if (kt === ks) seen.add(t.id);
+  const facet = (key: Int32Array, names: readonly string[], other: (i: number) => boolean) => {
+    const seen = new Uint8Array(c.nodeIds.length);
+    for (let j = 0; j < edgeOk.length; j++) {
+      if (edgeOk[j] !== 1) continue;
+      const s = c.edgeSource[j] ?? 0;
+      const t = c.edgeTarget[j] ?? 0;
+      const ks = key[s] ?? -1;
+      const kt = key[t] ?? -1;
+      if (ks >= 0 && other(s)) {
+        seen[s] = 1;
+        if (kt === ks) seen[t] = 1;
       }
-      if (kt !== null && other(t)) {
-        seen.add(t.id);
-        if (ks === kt) seen.add(s.id);
+      if (kt >= 0 && other(t)) {
+        seen[t] = 1;
+        if (ks === kt) seen[s] = 1;
       }
     }
     if (!f.hideIsolated) {
-      for (const n of index.nodes.values()) if (key(n) !== null && other(n)) seen.add(n.id);
+      for (let i = 0; i < seen.length; i++) if ((key[i] ?? -1) >= 0 && other(i)) seen[i] = 1;
+    }
+    const counts = new Int32Array(names.length);
+    for (let i = 0; i < seen.length; i++) {
+      const k = key[i] ?? -1;
+      if (seen[i] === 1 && k >= 0) counts[k] = (counts[k] ?? 0) + 1;
     }
     const m = new Map<string, number>();
-    for (const id of seen) {
-      const n = index.nodes.get(id);
-      const k = n ? key(n) : null;
-      if (k !== null) m.set(k, (m.get(k) ?? 0) + 1);
-    }
+    names.forEach((name, k) => {
+      if ((counts[k] ?? 0) > 0) m.set(name, counts[k] ?? 0);
+    });
     return m;
   };
-  const types = new Map<string, number>();
-  for (const id of applyFilters(graph, { ...f, types: [] }).edges) {
-    const t = index.edges.get(id)?.cooperation;
-    if (t) types.set(t, (types.get(t) ?? 0) + 1);
+  const typeCounts = new Int32Array(c.typeNames.length);
+  const anyType = filterColumns(c, f, true).edges as IdSet;
+  for (let j = 0; j < anyType.flags.length; j++) {
+    if (anyType.flags[j] === 1) {
+      const t = c.edgeType[j] ?? 0;
+      typeCounts[t] = (typeCounts[t] ?? 0) + 1;
+    }
   }
+  const types = new Map<string, number>();
+  c.typeNames.forEach((name, t) => {
+    if ((typeCounts[t] ?? 0) > 0) types.set(name, typeCounts[t] ?? 0);
+  });
   return {
-    countries: facet((n) => n.country, kindOk),
-    kinds: facet((n) => n.type, countryOk),
+    countries: facet(c.nodeCountry, c.countryCodes, kindOk),
+    kinds: facet(c.nodeKind, c.kindNames, countryOk),
     types,
   };
 }

@@ -3,3 +3,4 @@ export * from './graphIndex';
 export * from './urlState';
 export * from './search';
 export * from './paths';
+export * from './aggregate';

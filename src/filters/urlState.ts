@@ -34,6 +34,8 @@ export interface ViewState {
   color: ColorMode;
   search: string;
   panel: Panel;
+  /** Country groups opened in the grouped view of a big graph ("none": no country), in order. */
+  expanded: string[];
 }
 
 export const DEFAULT_VIEW: ViewState = {
@@ -46,10 +48,11 @@ export const DEFAULT_VIEW: ViewState = {
   color: 'region',
   search: '',
   panel: 'graph',
+  expanded: [],
 };
 
 /** Keys that are not part of the view but of how the page is opened. */
-export const APP_KEYS = ['graph', 'dataset', 'embed', 'controls'] as const;
+export const APP_KEYS = ['graph', 'dataset', 'embed', 'controls', 'renderer'] as const;
 /** Keys of the view, in the order links write them. */
 export const VIEW_KEYS = [
   'countries',
@@ -66,6 +69,7 @@ export const VIEW_KEYS = [
   'color',
   'q',
   'view',
+  'expand',
 ] as const;
 
 const MAX_LIST = 500;
@@ -181,6 +185,13 @@ export function decodeView(search: string): Decoded {
         if (oneOf(PANELS, value)) state.panel = value;
         else bad(key, value, `expected one of ${PANELS.join(', ')}`);
         break;
+      case 'expand': {
+        const items = list(value).map((c) => (c === 'none' ? c : c.toUpperCase()));
+        const unknown = items.filter((c) => c !== 'none' && !isCountryCode(c));
+        if (unknown.length) bad(key, unknown.join(','), 'not country codes or "none"');
+        state.expanded = [...new Set(items.filter((c) => c === 'none' || isCountryCode(c)))];
+        break;
+      }
     }
   }
   return { state, notices };
@@ -206,6 +217,7 @@ export function encodeView(state: ViewState, extra: Record<string, string> = {})
   if (state.color !== DEFAULT_VIEW.color) p.set('color', state.color);
   if (state.search) p.set('q', state.search);
   if (state.panel !== DEFAULT_VIEW.panel) p.set('view', state.panel);
+  if (state.expanded.length) p.set('expand', state.expanded.join(','));
   // Commas read better than %2C in a shared link, and are safe in a query.
   return p.toString().replace(/%2C/g, ',');
 }
@@ -266,10 +278,19 @@ export function cleanState(state: ViewState, graph: GraphData): Decoded {
       notices.push(`No institution with id "${path.slice(0, 60)}"; path dropped.`);
     path = null;
   }
+  // Groups of countries no institution has are dropped quietly: opening them shows nothing.
+  const expanded = state.expanded.filter((k) => (k === 'none' ? true : present.has(k)));
   const kinds: InstitutionType[] = f.kinds;
   const types: CooperationType[] = f.types;
   return {
-    state: { ...state, focus, agreement, path, filters: { ...f, countries, years, kinds, types } },
+    state: {
+      ...state,
+      focus,
+      agreement,
+      path,
+      expanded,
+      filters: { ...f, countries, years, kinds, types },
+    },
     notices,
   };
 }

@@ -9,14 +9,17 @@ import {
   DEFAULT_VIEW,
   applyFilters,
   cleanState,
+  aggregate,
   facetCounts,
   neighbourhood,
   shortestPath,
   type FacetCounts,
   type Filters,
   type ViewState,
+  type DrawnView,
   type Visible,
 } from '../filters';
+import { cachedLayout, groupGeometry } from '../cy/layouts';
 
 export type LoadStatus = 'loading' | 'ready' | 'error';
 
@@ -46,6 +49,10 @@ export interface Actions {
   setColor(color: ViewState['color']): void;
   setSearch(search: string): void;
   setPanel(panel: ViewState['panel']): void;
+  /** Opens a country group of the grouped view (kept last, so it keeps its room longest). */
+  expandGroup(key: string): void;
+  collapseGroup(key: string): void;
+  collapseGroups(): void;
   /** Replaces the whole view (URL navigation); values are cleaned against the graph. */
   applyView(view: ViewState): void;
   addNotices(notices: string[]): void;
@@ -87,6 +94,9 @@ export const useAtlas = create<AtlasState>()((set, get) => ({
   setColor: (color) => set({ color }),
   setSearch: (search) => set({ search }),
   setPanel: (panel) => set({ panel }),
+  expandGroup: (key) => set({ expanded: [...get().expanded.filter((k) => k !== key), key] }),
+  collapseGroup: (key) => set({ expanded: get().expanded.filter((k) => k !== key) }),
+  collapseGroups: () => set({ expanded: [] }),
   applyView: (view) => {
     const graph = get().graph;
     if (!graph) {
@@ -111,6 +121,7 @@ export function pickView(s: ViewState): ViewState {
     color: s.color,
     search: s.search,
     panel: s.panel,
+    expanded: s.expanded,
   };
 }
 
@@ -164,4 +175,32 @@ export function selectNeighbourhood(s: AtlasState): Visible | null {
     }
   }
   return nearValue;
+}
+
+let drawnKey: unknown[] = [];
+let drawnValue: DrawnView | null = null;
+const NO_PINS: string[] = [];
+/**
+ * What the canvas draws: the visible elements, or, past DRAW_LIMIT, their country groups with
+ * the opened ones expanded. The selection and a chain's end are always drawn one by one.
+ */
+export function selectDrawn(s: AtlasState): DrawnView | null {
+  if (!s.graph) return null;
+  const visible = selectVisible(s);
+  const key = [s.graph, visible, s.expanded, s.layout, s.focus, s.path];
+  if (drawnValue && key.every((k, i) => k === drawnKey[i])) return drawnValue;
+  const geometry = groupGeometry(s.graph, s.layout);
+  const pinned = s.focus ? (s.path ? [s.focus, s.path] : [s.focus]) : NO_PINS;
+  drawnKey = key;
+  drawnValue = aggregate({
+    graph: s.graph,
+    visible,
+    positions: cachedLayout(s.graph, s.layout).positions,
+    groupPlaces: geometry.places,
+    groupSize: geometry.size,
+    memberSpacing: geometry.memberSpacing,
+    expanded: s.expanded,
+    pinned,
+  });
+  return drawnValue;
 }

@@ -5,7 +5,18 @@ interface AtlasView {
   visibleEdges(): string[];
   renderedPosition(id: string): { x: number; y: number } | null;
   zoom(): number;
+  /** "canvas" or "webgl". */
   renderer: string;
+  /**
+   * Counts of drawn elements (nodes and edges, synthetic included), the group, frame and
+   * "more" nodes with the institutions each stands for, and the agreements summary links sum.
+   */
+  drawn(): {
+    nodes: number;
+    edges: number;
+    links: number;
+    groups: { id: string; key: string; kind: string; institutions: number; inside: number }[];
+  };
 }
 
 interface Window {

@@ -66,7 +66,10 @@ function csvRows(text: string) {
 }
 
 /** Distinct partners per institution along the given agreements, computed apart from the code. */
-function partnerCounts(graph: GraphData, edgeIds: Set<string>): Map<string, number> {
+function partnerCounts(
+  graph: GraphData,
+  edgeIds: Iterable<string> & { has(id: string): boolean },
+): Map<string, number> {
   const sets = new Map<string, Set<string>>();
   for (const { data: e } of graph.elements.edges) {
     if (!edgeIds.has(e.id)) continue;
@@ -124,8 +127,8 @@ describe.each(cases)('exports of the shipped graph, $name', ({ visible }) => {
     const back = valid(JSON.parse(text));
 
     it('re-validates with exactly the visible institutions and agreements', () => {
-      expect(new Set(back.elements.nodes.map((n) => n.data.id))).toEqual(visible.nodes);
-      expect(new Set(back.elements.edges.map((e) => e.data.id))).toEqual(visible.edges);
+      expect(new Set(back.elements.nodes.map((n) => n.data.id))).toEqual(new Set(visible.nodes));
+      expect(new Set(back.elements.edges.map((e) => e.data.id))).toEqual(new Set(visible.edges));
     });
 
     it('keeps positions, evidence and everything else of each element unchanged', () => {
@@ -167,9 +170,9 @@ describe.each(cases)('exports of the shipped graph, $name', ({ visible }) => {
     it('has the Gephi columns and one row per visible institution and agreement', () => {
       expect(nodes.fields).toEqual([...NODE_COLUMNS]);
       expect(edges.fields).toEqual([...EDGE_COLUMNS]);
-      expect(new Set(nodes.rows.map((r) => r.Id))).toEqual(visible.nodes);
+      expect(new Set(nodes.rows.map((r) => r.Id))).toEqual(new Set(visible.nodes));
       expect(nodes.rows).toHaveLength(visible.nodes.size);
-      expect(new Set(edges.rows.map((r) => r.Id))).toEqual(visible.edges);
+      expect(new Set(edges.rows.map((r) => r.Id))).toEqual(new Set(visible.edges));
       expect(edges.rows).toHaveLength(visible.edges.size);
     });
 
@@ -236,8 +239,8 @@ describe.each(cases)('exports of the shipped graph, $name', ({ visible }) => {
     });
 
     it('reads back with the same institutions and agreements', () => {
-      expect(new Set(parsed.nodes())).toEqual(visible.nodes);
-      expect(new Set(parsed.edges())).toEqual(visible.edges);
+      expect(new Set(parsed.nodes())).toEqual(new Set(visible.nodes));
+      expect(new Set(parsed.edges())).toEqual(new Set(visible.edges));
       for (const e of visibleEdges) {
         expect(new Set(parsed.extremities(e.data.id))).toEqual(
           new Set([e.data.source, e.data.target]),
@@ -336,8 +339,8 @@ describe.each(cases)('exports of the shipped graph, $name', ({ visible }) => {
     });
 
     it('reads back with the same institutions, agreements and typed values', () => {
-      expect(new Set(parsed.nodes())).toEqual(visible.nodes);
-      expect(new Set(parsed.edges())).toEqual(visible.edges);
+      expect(new Set(parsed.nodes())).toEqual(new Set(visible.nodes));
+      expect(new Set(parsed.edges())).toEqual(new Set(visible.edges));
       for (const id of keptNodeIds) {
         const n = nodeOf(shipped, id);
         const a = parsed.getNodeAttributes(id);

@@ -299,7 +299,8 @@ function expectedCounts(graph: GraphData, base: Filters) {
   const countries = sorted(
     new Set(graph.elements.nodes.flatMap((n) => (n.data.country ? [n.data.country] : []))),
   );
-  const countOf = (ids: Set<string>, keep: (id: string) => boolean) => [...ids].filter(keep).length;
+  const countOf = (ids: Iterable<string>, keep: (id: string) => boolean) =>
+    [...ids].filter(keep).length;
   return {
     countries: countries.map((c) => [
       c,

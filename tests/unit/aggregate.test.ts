@@ -1,0 +1,222 @@
+// The grouped view of big graphs: what it draws must add up to what the filters show, never
+// exceed the drawing limit, and keep filters and selection through expand and collapse.
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { generateGraph } from '../../scripts/bench/generate';
+import { groupGeometry, cachedLayout } from '../../src/cy/layouts';
+import {
+  DEFAULT_FILTERS,
+  aggregate,
+  applyFilters,
+  decodeView,
+  encodeView,
+  groupId,
+  groupKeyOf,
+  isSynthetic,
+  DEFAULT_VIEW,
+  type DrawnView,
+  type Filters,
+  type Visible,
+} from '../../src/filters';
+import type { GraphData } from '../../src/model';
+import { miniGraph } from './helpers/miniGraph';
+
+const graph = generateGraph(3000, 7);
+
+function view(
+  g: GraphData,
+  visible: Visible,
+  opts: { expanded?: string[]; pinned?: string[]; limit?: number } = {},
+): DrawnView {
+  const geometry = groupGeometry(g, 'force');
+  return aggregate({
+    graph: g,
+    visible,
+    positions: cachedLayout(g, 'force').positions,
+    groupPlaces: geometry.places,
+    groupSize: geometry.size,
+    memberSpacing: geometry.memberSpacing,
+    expanded: opts.expanded ?? [],
+    pinned: opts.pinned ?? [],
+    limit: opts.limit,
+  });
+}
+
+const all = (g: GraphData, filters: Partial<Filters> = {}) =>
+  applyFilters(g, { ...DEFAULT_FILTERS, ...filters });
+
+/** Institutions and agreements the drawn view stands for, summed over its parts. */
+function sums(v: DrawnView) {
+  let institutions = 0;
+  let agreements = 0;
+  for (const n of v.nodes) {
+    if (n.kind === 'frame') continue;
+    institutions += n.institutions;
+    agreements += n.inside;
+  }
+  for (const e of v.edges) agreements += e.agreements;
+  return { institutions, agreements: agreements + v.omitted.agreements };
+}
+
+describe('aggregate', () => {
+  it('draws every visible element as it is while they fit within the limit', () => {
+    const g = miniGraph();
+    const visible = all(g);
+    const v = view(g, visible);
+    expect(v.grouped).toBe(false);
+    expect(new Set(v.nodes.map((n) => n.id))).toEqual(new Set(visible.nodes));
+    expect(new Set(v.edges.map((e) => e.id))).toEqual(new Set(visible.edges));
+    expect(v.nodes.every((n) => n.kind === 'institution')).toBe(true);
+  });
+
+  it('groups by country past the limit; counts equal the sum of their parts', () => {
+    const visible = all(graph);
+    const v = view(graph, visible, { limit: 2000 });
+    expect(v.grouped).toBe(true);
+    expect(v.nodes.every((n) => n.kind === 'group')).toBe(true);
+    const s = sums(v);
+    expect(s.institutions).toBe(visible.nodes.size);
+    expect(s.agreements).toBe(visible.edges.size);
+    // One group per country present, each counting exactly its visible institutions.
+    const perCountry = new Map<string, number>();
+    for (const n of graph.elements.nodes) {
+      const key = groupKeyOf(n.data.country);
+      perCountry.set(key, (perCountry.get(key) ?? 0) + 1);
+    }
+    for (const n of v.nodes) expect(n.institutions).toBe(perCountry.get(n.group));
+    expect(v.groups.reduce((k, g) => k + g.institutions, 0)).toBe(visible.nodes.size);
+  });
+
+  it('links two groups with the number of agreements between their institutions', () => {
+    const visible = all(graph);
+    const v = view(graph, visible, { limit: 2000 });
+    const country = new Map(
+      graph.elements.nodes.map((n) => [n.data.id, groupKeyOf(n.data.country)]),
+    );
+    const [a, b] = [...v.groups].sort((x, y) => y.institutions - x.institutions);
+    if (!a || !b) throw new Error('expected two groups');
+    const expected = graph.elements.edges.filter((e) => {
+      const ends = [country.get(e.data.source), country.get(e.data.target)];
+      return ends.includes(a.key) && ends.includes(b.key) && a.key !== b.key;
+    }).length;
+    const link = v.edges.find(
+      (e) =>
+        [e.source, e.target].includes(groupId(a.key)) &&
+        [e.source, e.target].includes(groupId(b.key)),
+    );
+    expect(link?.agreements).toBe(expected);
+  });
+
+  it('follows the filters: groups count only what the filters leave', () => {
+    const filters: Partial<Filters> = { years: [2010, 2018], undated: false };
+    const visible = all(graph, filters);
+    const v = view(graph, visible, { limit: 800 });
+    expect(v.grouped).toBe(true);
+    const s = sums(v);
+    expect(s.institutions).toBe(visible.nodes.size);
+    expect(s.agreements).toBe(visible.edges.size);
+  });
+
+  it('expands a group into its institutions and a "more" node, within the limit', () => {
+    const visible = all(graph);
+    const limit = 2500;
+    const collapsed = view(graph, visible, { limit });
+    const biggest = collapsed.groups[0];
+    if (!biggest) throw new Error('no groups');
+    const open = view(graph, visible, { limit, expanded: [biggest.key] });
+    const summary = open.groups.find((g) => g.key === biggest.key);
+    expect(summary?.expanded).toBe(true);
+    expect(summary?.drawn).toBeGreaterThan(0);
+    const members = open.nodes.filter((n) => n.kind === 'institution' && n.group === biggest.key);
+    expect(members.length).toBe(summary?.drawn);
+    const rest = open.nodes.find((n) => n.kind === 'rest' && n.group === biggest.key);
+    expect((rest?.institutions ?? 0) + members.length).toBe(biggest.institutions);
+    expect(open.nodes.length + open.edges.length).toBeLessThanOrEqual(limit);
+    expect(sums(open)).toEqual(sums(collapsed));
+    // Agreements between two drawn institutions are drawn as themselves, with their ids.
+    const direct = open.edges.filter((e) => e.kind === 'agreement');
+    expect(direct.length).toBeGreaterThan(0);
+    for (const e of direct) expect(visible.edges.has(e.id)).toBe(true);
+    // The best-connected institutions are the ones drawn.
+    const degree = new Map<string, number>();
+    for (const id of visible.edges) {
+      const e = graph.elements.edges.find((x) => x.data.id === id)?.data;
+      if (!e) continue;
+      degree.set(e.source, (degree.get(e.source) ?? 0) + 1);
+      degree.set(e.target, (degree.get(e.target) ?? 0) + 1);
+    }
+    const drawnDegrees = members.map((m) => degree.get(m.id) ?? 0);
+    const hidden = graph.elements.nodes
+      .filter((n) => groupKeyOf(n.data.country) === biggest.key)
+      .map((n) => n.data.id)
+      .filter((id) => !members.some((m) => m.id === id));
+    const maxHidden = Math.max(0, ...hidden.map((id) => degree.get(id) ?? 0));
+    expect(Math.min(...drawnDegrees)).toBeGreaterThanOrEqual(maxHidden);
+  });
+
+  it('maps every visible institution and agreement to what stands for it', () => {
+    const visible = all(graph);
+    const v = view(graph, visible, { limit: 2500, expanded: ['CN', 'US'] });
+    const drawnIds = new Set([...v.nodes.map((n) => n.id), ...v.edges.map((e) => e.id)]);
+    for (const id of visible.nodes) expect(drawnIds.has(v.ownerOf(id) ?? '')).toBe(true);
+    let inside = 0;
+    for (const id of visible.edges) {
+      const d = v.edgeOf(id);
+      if (d === undefined) inside++;
+      else expect(drawnIds.has(d)).toBe(true);
+    }
+    expect(inside).toBe(v.nodes.reduce((k, n) => k + n.inside, 0));
+  });
+
+  it('always draws the selection one by one, beside its closed group', () => {
+    const visible = all(graph);
+    const someone = graph.elements.nodes[123]?.data;
+    if (!someone) throw new Error('no node');
+    const v = view(graph, visible, { limit: 2000, pinned: [someone.id] });
+    const drawn = v.nodes.find((n) => n.id === someone.id);
+    expect(drawn?.kind).toBe('institution');
+    expect(v.ownerOf(someone.id)).toBe(someone.id);
+    const group = v.nodes.find((n) => n.id === groupId(groupKeyOf(someone.country)));
+    expect(group?.kind).toBe('group');
+    expect(sums(v).institutions).toBe(visible.nodes.size);
+  });
+
+  it('never draws more than the limit, whatever is open, filtered or selected', () => {
+    const keys = [...new Set(graph.elements.nodes.map((n) => groupKeyOf(n.data.country)))];
+    const ids = graph.elements.nodes.map((n) => n.data.id);
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 300, max: 6000 }),
+        fc.subarray(keys, { maxLength: 6 }),
+        fc.subarray(ids.slice(0, 50), { maxLength: 2 }),
+        fc.option(fc.tuple(fc.integer({ min: 1995, max: 2025 }), fc.integer({ min: 0, max: 10 }))),
+        (limit, expanded, pinned, years) => {
+          const visible = all(graph, years ? { years: [years[0], years[0] + years[1]] } : {});
+          const v = view(graph, visible, { limit, expanded, pinned });
+          const pinnedVisible = pinned.filter((id) => visible.nodes.has(id)).length;
+          expect(v.nodes.length + v.edges.length).toBeLessThanOrEqual(
+            v.grouped ? Math.max(limit, v.groups.length + 2 * pinnedVisible) : limit,
+          );
+          const s = sums(v);
+          expect(s.institutions).toBe(visible.nodes.size);
+          expect(s.agreements).toBe(visible.edges.size);
+          for (const n of v.nodes)
+            if (n.kind !== 'institution') expect(isSynthetic(n.id)).toBe(true);
+        },
+      ),
+      { numRuns: 40 },
+    );
+  });
+});
+
+describe('expanded groups in the URL', () => {
+  it('round-trips and drops what is not a country code', () => {
+    const state = { ...DEFAULT_VIEW, expanded: ['CN', 'none', 'DE'] };
+    const query = encodeView(state);
+    expect(query).toContain('expand=CN,none,DE');
+    expect(decodeView(query).state.expanded).toEqual(['CN', 'none', 'DE']);
+    const bad = decodeView('expand=CN,XX,<b>');
+    expect(bad.state.expanded).toEqual(['CN']);
+    expect(bad.notices.join(' ')).toMatch(/expand=XX,<b>/i);
+  });
+});
