@@ -619,6 +619,10 @@ function exposeView(): void {
       return n && n.nonempty() ? { ...n.renderedPosition() } : null;
     },
     zoom: () => cy?.zoom() ?? 1,
+    size(id) {
+      const n = cy?.getElementById(id);
+      return n && n.nonempty() ? n.width() : 0;
+    },
     drawn() {
       const out = { nodes: 0, edges: 0, groups: [] as DrawnGroupInfo[], links: 0 };
       cy?.nodes().forEach((n) => {

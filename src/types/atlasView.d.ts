@@ -5,6 +5,8 @@ interface AtlasView {
   visibleEdges(): string[];
   renderedPosition(id: string): { x: number; y: number } | null;
   zoom(): number;
+  /** Diameter of a drawn node, in model units (0 when not drawn). */
+  size(id: string): number;
   /** "canvas" or "webgl". */
   renderer: string;
   /**

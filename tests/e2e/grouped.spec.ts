@@ -1,0 +1,144 @@
+// Big graphs in the browser: past the drawing limit the view groups institutions by country;
+// the status line still counts institutions and agreements, groups add up to it, and opening,
+// closing, filtering and selecting keep each other.
+import type { Page } from '@playwright/test';
+import { generateGraph } from '../../scripts/bench/generate';
+import { expect, statusCounts, test } from './fixtures';
+
+const LIMIT = 5000;
+const body = JSON.stringify(generateGraph(4000, 11));
+
+async function openBig(page: Page, query = '') {
+  await page.route('**/big.json', (route) =>
+    route.fulfill({ status: 200, contentType: 'application/json', body }),
+  );
+  await page.goto(`./?graph=big.json${query}`);
+  await expect(page.getByTestId('groups-summary')).toBeVisible();
+}
+
+function drawn(page: Page) {
+  return page.evaluate(() => {
+    const view = window.atlasView;
+    if (!view) throw new Error('no view');
+    return view.drawn();
+  });
+}
+
+/** Institutions the drawn view stands for: groups, "more" nodes and single institutions. */
+async function standsFor(page: Page) {
+  const d = await drawn(page);
+  const inGroups = d.groups
+    .filter((g) => g.kind !== 'frame')
+    .reduce((k, g) => k + g.institutions, 0);
+  const single = await page.evaluate(() => window.atlasView?.visibleNodes().length ?? 0);
+  return { institutions: inGroups + single, drawn: d.nodes + d.edges, d };
+}
+
+async function clickDrawn(page: Page, id: string) {
+  const p = await page.evaluate((i) => window.atlasView?.renderedPosition(i) ?? null, id);
+  const box = await page.getByTestId('graph-canvas').boundingBox();
+  if (!p || !box) throw new Error(`${JSON.stringify(id)} is not drawn`);
+  await page.mouse.click(box.x + p.x, box.y + p.y);
+}
+
+test('a big graph is grouped by country; groups add up to the status line', async ({ page }) => {
+  await openBig(page);
+  const counts = await statusCounts(page);
+  expect(counts.total).toBe(4000);
+  expect(counts.shown + counts.shownEdges).toBeGreaterThan(LIMIT);
+  const s = await standsFor(page);
+  expect(s.drawn).toBeLessThanOrEqual(LIMIT);
+  expect(s.institutions).toBe(counts.shown);
+  expect(s.d.groups.every((g) => g.kind === 'group')).toBe(true);
+  expect(s.d.groups.length).toBeGreaterThan(20);
+  await expect(page.getByTestId('groups-summary')).toContainText(
+    `${counts.shown.toLocaleString('en')} institutions`,
+  );
+  await page.screenshot({ path: 'test-results/grouped.png' });
+});
+
+test('clicking a group opens it; its ring or the bar closes it; filters stay', async ({ page }) => {
+  await openBig(page, '&types=mou,exchange');
+  const before = await statusCounts(page);
+  const { d } = await standsFor(page);
+  const biggest = [...d.groups].sort((a, b) => b.institutions - a.institutions)[0];
+  if (!biggest) throw new Error('no group');
+  await clickDrawn(page, biggest.id);
+  await expect(page).toHaveURL(new RegExp(`expand=${biggest.key}`));
+  const open = await standsFor(page);
+  expect(open.drawn).toBeLessThanOrEqual(LIMIT);
+  expect(open.institutions).toBe(before.shown);
+  const single = await page.evaluate(() => window.atlasView?.visibleNodes().length ?? 0);
+  expect(single).toBeGreaterThan(0);
+  expect(await statusCounts(page)).toEqual(before);
+  await expect(page).toHaveURL(/types=mou,exchange/);
+  await expect(page.getByRole('list', { name: 'Open groups' })).toBeVisible();
+  await page.screenshot({ path: 'test-results/grouped-open.png' });
+
+  // A filter change regroups what it leaves, the open group still open.
+  await page.getByRole('checkbox', { name: /^Exchange and mobility/ }).uncheck();
+  await expect(page).toHaveURL(/types=mou(&|$)/);
+  const filtered = await statusCounts(page);
+  expect(filtered.shownEdges).toBeLessThan(before.shownEdges);
+  const after = await standsFor(page);
+  if (filtered.shown + filtered.shownEdges > LIMIT) {
+    expect(after.institutions).toBe(filtered.shown);
+    expect(after.d.groups.some((g) => g.kind === 'frame' && g.key === biggest.key)).toBe(true);
+  }
+  await page.getByRole('checkbox', { name: /^Exchange and mobility/ }).check();
+
+  // Closing: a click on the ring of the open group, near its left edge.
+  const frame = (await drawn(page)).groups.find((g) => g.kind === 'frame');
+  if (!frame) throw new Error('no open group');
+  const ring = await page.evaluate((id) => {
+    const view = window.atlasView;
+    const p = view?.renderedPosition(id);
+    return p && view ? { x: p.x - (view.size(id) / 2) * view.zoom() + 4, y: p.y } : null;
+  }, frame.id);
+  const box = await page.getByTestId('graph-canvas').boundingBox();
+  if (!ring || !box) throw new Error('ring not found');
+  await page.mouse.click(box.x + ring.x, box.y + ring.y);
+  await expect(page).not.toHaveURL(/expand=/);
+  expect((await drawn(page)).groups.every((g) => g.kind === 'group')).toBe(true);
+
+  // And the bar's button.
+  await clickDrawn(page, biggest.id);
+  await expect(page).toHaveURL(new RegExp(`expand=${biggest.key}`));
+  await page.getByRole('button', { name: new RegExp(`^Group .* again$`) }).click();
+  await expect(page).not.toHaveURL(/expand=/);
+});
+
+test('the selection stays drawn and selected through opening and closing', async ({ page }) => {
+  await openBig(page);
+  // Pick the first suggestion for "University" from search.
+  const search = page.getByRole('combobox').first();
+  await search.fill('University');
+  await page.getByRole('option').first().click();
+  await expect(page).toHaveURL(/focus=/);
+  const focus = new URL(page.url()).searchParams.get('focus') ?? '';
+  const isDrawn = () =>
+    page.evaluate((id) => window.atlasView?.visibleNodes().includes(id) ?? false, focus);
+  expect(await isDrawn()).toBe(true);
+  const { d } = await standsFor(page);
+  const group = d.groups.find((g) => g.kind === 'group');
+  if (!group) throw new Error('no group');
+  await clickDrawn(page, group.id);
+  await expect(page).toHaveURL(/expand=/);
+  expect(new URL(page.url()).searchParams.get('focus')).toBe(focus);
+  expect(await isDrawn()).toBe(true);
+  await expect(page.getByRole('complementary', { name: 'Details' })).toBeVisible();
+  await page.getByRole('button', { name: new RegExp(`^Group .* again$`) }).click();
+  await expect(page).not.toHaveURL(/expand=/);
+  expect(new URL(page.url()).searchParams.get('focus')).toBe(focus);
+  expect(await isDrawn()).toBe(true);
+});
+
+test('narrowing the filters below the limit draws every institution again', async ({ page }) => {
+  await openBig(page);
+  await page.getByRole('checkbox', { name: 'Chile' }).check();
+  const counts = await statusCounts(page);
+  expect(counts.shown + counts.shownEdges).toBeLessThanOrEqual(LIMIT);
+  await expect(page.getByTestId('groups-summary')).toBeHidden();
+  const nodes = await page.evaluate(() => window.atlasView?.visibleNodes().length);
+  expect(nodes).toBe(counts.shown);
+});
