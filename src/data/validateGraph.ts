@@ -14,6 +14,7 @@ import {
   type GraphData,
   type InstitutionData,
   type NodeElement,
+  type Position,
   type Problem,
   type Source,
 } from '../model';
@@ -48,11 +49,29 @@ function own(obj: Record<string, unknown>, key: string): unknown {
   return Object.prototype.hasOwnProperty.call(obj, key) ? obj[key] : undefined;
 }
 
+/** What a value is, for "must be X, not …" messages. */
 function describe(v: unknown): string {
   if (v === null) return 'null';
   if (Array.isArray(v)) return 'an array';
-  if (typeof v === 'string') return `the text "${v.length > 40 ? `${v.slice(0, 40)}…` : v}"`;
+  if (typeof v === 'string') return `the text ${quoted(v, 40)}`;
+  if (typeof v === 'number' && !Number.isFinite(v)) return String(v);
+  if (v === undefined) return 'nothing';
+  if (typeof v === 'object') return 'an object';
   return `a ${typeof v}`;
+}
+
+/** ", not …" for a value that should have been an object; nothing when it is absent. */
+function given(v: unknown): string {
+  return v === undefined ? '' : `, not ${describe(v)}`;
+}
+
+/** A value from the input, cut when long, so a message stays a sentence. */
+function cut(v: string, max = 80): string {
+  return v.length > max ? `${v.slice(0, max)}…` : v;
+}
+
+function quoted(v: string, max = 80): string {
+  return `"${cut(v, max)}"`;
 }
 
 /** Parses an ISO date of the precision a source allows; returns its year or null. */
@@ -137,7 +156,7 @@ function reader(
     num(key, min, max) {
       const v = own(obj, key);
       if (v === undefined || v === null || v === '') return null;
-      if (typeof v !== 'number' || !Number.isFinite(v)) {
+      if (typeof v !== 'number' || Number.isNaN(v)) {
         c.add(`"${key}" must be a number, not ${describe(v)}.`, at(key), key, element);
         return null;
       }
@@ -158,7 +177,7 @@ function validateSources(raw: unknown, c: Collector): Source[] {
   }
   if (raw.length > LIMITS.maxSources) {
     c.add(
-      `There are ${raw.length} sources; the limit is ${LIMITS.maxSources}.`,
+      `There are ${raw.length.toLocaleString('en')} sources; the limit is ${LIMITS.maxSources.toLocaleString('en')}.`,
       'data.sources',
       'sources',
     );
@@ -175,12 +194,13 @@ function validateSources(raw: unknown, c: Collector): Source[] {
     }
     const r = reader(item, base, c, element);
     const id = r.str('id', { required: true });
-    if (id && seen.has(id)) c.add(`Duplicate source id "${id}".`, `${base}.id`, 'id', element);
+    if (id && seen.has(id))
+      c.add(`Duplicate source id ${quoted(id)}.`, `${base}.id`, 'id', element);
     seen.add(id);
     const date = r.str('date');
     if (date && yearOfDate(date) === null) {
       c.add(
-        `"date" must be YYYY, YYYY-MM or YYYY-MM-DD, not "${date}".`,
+        `"date" must be YYYY, YYYY-MM or YYYY-MM-DD, not ${quoted(date)}.`,
         `${base}.date`,
         'date',
         element,
@@ -221,21 +241,21 @@ function validateNode(
   }
   const rawData = own(item, 'data');
   if (!isRecord(rawData)) {
-    c.add(`A node needs a "data" object.`, `${base}.data`, 'data', element);
+    c.add(`A node needs a "data" object${given(rawData)}.`, `${base}.data`, 'data', element);
     return null;
   }
   const d = `${base}.data`;
   const r = reader(rawData, d, c, element);
   const id = r.str('id', { required: true });
   if (id) {
-    if (ids.has(id)) c.add(`Duplicate id "${id}".`, `${d}.id`, 'id', element);
+    if (ids.has(id)) c.add(`Duplicate id ${quoted(id)}.`, `${d}.id`, 'id', element);
     ids.add(id);
   }
   const label = r.str('label', { required: true });
   let country = r.nullableStr('country');
   if (country !== null && !isCountryCode(country)) {
     c.add(
-      `Unknown country code "${country}": use an ISO 3166-1 alpha-2 code such as GB or CN, or leave it empty.`,
+      `Unknown country code ${quoted(country)}: use an ISO 3166-1 alpha-2 code such as GB or CN, or leave it empty.`,
       `${d}.country`,
       'country',
       element,
@@ -245,7 +265,7 @@ function validateNode(
   const typeRaw = r.str('type', { required: true });
   if (typeRaw && !isInstitutionType(typeRaw)) {
     c.add(
-      `Unknown institution type "${typeRaw}"; expected one of ${INSTITUTION_TYPES.join(', ')}.`,
+      `Unknown institution type ${quoted(typeRaw)}; expected one of ${INSTITUTION_TYPES.join(', ')}.`,
       `${d}.type`,
       'type',
       element,
@@ -255,11 +275,25 @@ function validateNode(
   const aliases: string[] = [];
   if (aliasesRaw !== undefined && aliasesRaw !== null) {
     if (!Array.isArray(aliasesRaw)) {
-      c.add(`"aliases" must be a list of names.`, `${d}.aliases`, 'aliases', element);
+      c.add(
+        `"aliases" must be a list of names, not ${describe(aliasesRaw)}.`,
+        `${d}.aliases`,
+        'aliases',
+        element,
+      );
     } else {
       aliasesRaw.forEach((a: unknown, i) => {
-        if (typeof a === 'string' && a.length <= LIMITS.maxFieldLength) aliases.push(a);
-        else c.add(`Each alias must be text.`, `${d}.aliases[${i}]`, 'aliases', element);
+        const at = `${d}.aliases[${i}]`;
+        if (typeof a !== 'string') {
+          c.add(`Each alias must be text, not ${describe(a)}.`, at, 'aliases', element);
+        } else if (a.length > LIMITS.maxFieldLength) {
+          c.add(
+            `The alias is ${a.length.toLocaleString('en')} characters long; the limit is ${LIMITS.maxFieldLength.toLocaleString('en')}.`,
+            at,
+            'aliases',
+            element,
+          );
+        } else aliases.push(a);
       });
     }
   }
@@ -278,20 +312,45 @@ function validateNode(
   const node: NodeElement = { data };
   const pos = own(item, 'position');
   if (pos !== undefined && pos !== null) {
-    const x = isRecord(pos) ? own(pos, 'x') : undefined;
-    const y = isRecord(pos) ? own(pos, 'y') : undefined;
-    if (typeof x === 'number' && typeof y === 'number' && Number.isFinite(x + y)) {
-      node.position = { x, y };
-    } else {
+    const position = validatePosition(pos, `${base}.position`, c, element);
+    if (position) node.position = position;
+  }
+  return node;
+}
+
+function validatePosition(
+  pos: unknown,
+  p: string,
+  c: Collector,
+  element: LocatedProblem['element'],
+): Position | null {
+  if (!isRecord(pos)) {
+    c.add(
+      `"position" must be an object with numbers x and y, not ${describe(pos)}.`,
+      p,
+      'position',
+      element,
+    );
+    return null;
+  }
+  const x = own(pos, 'x');
+  const y = own(pos, 'y');
+  let ok = true;
+  for (const [key, v] of [
+    ['x', x],
+    ['y', y],
+  ] as const) {
+    if (typeof v !== 'number' || !Number.isFinite(v)) {
+      ok = false;
       c.add(
-        `"position" must be an object with numbers x and y.`,
-        `${base}.position`,
+        `"position" needs numbers x and y; ${key} is ${v === undefined ? 'missing' : describe(v)}.`,
+        `${p}.${key}`,
         'position',
         element,
       );
     }
   }
-  return node;
+  return ok && typeof x === 'number' && typeof y === 'number' ? { x, y } : null;
 }
 
 interface EdgeContext {
@@ -311,14 +370,19 @@ function validateEvidence(
 ): Evidence[] {
   if (raw === undefined || raw === null) return [];
   if (!Array.isArray(raw)) {
-    c.add(`"evidence" must be a list.`, `${d}.evidence`, 'evidence', element);
+    c.add(`"evidence" must be a list, not ${describe(raw)}.`, `${d}.evidence`, 'evidence', element);
     return [];
   }
   const out: Evidence[] = [];
   raw.forEach((ev: unknown, i) => {
     const p = `${d}.evidence[${i}]`;
     if (!isRecord(ev)) {
-      c.add(`Evidence must be an object with "quote".`, p, 'evidence', element);
+      c.add(
+        `Evidence must be an object with "quote", not ${describe(ev)}.`,
+        p,
+        'evidence',
+        element,
+      );
       return;
     }
     const r = reader(ev, p, c, element);
@@ -329,7 +393,12 @@ function validateEvidence(
       item.source = sourceId;
       const source = ctx.sources.get(sourceId);
       if (!source) {
-        c.add(`Evidence cites unknown source "${sourceId}".`, `${p}.source`, 'source', element);
+        c.add(
+          `Evidence cites unknown source ${quoted(sourceId)}.`,
+          `${p}.source`,
+          'source',
+          element,
+        );
       } else {
         if (source.text !== undefined && quote) {
           const key = `${sourceId}\u0000${quote}`;
@@ -340,7 +409,7 @@ function validateEvidence(
           }
           if (!found) {
             c.add(
-              `The quote does not occur verbatim in source "${sourceId}" (${source.file || 'no file'}).`,
+              `The quote does not occur verbatim in source ${quoted(sourceId)} (${source.file ? cut(source.file) : 'no file'}).`,
               `${p}.quote`,
               'quote',
               element,
@@ -349,7 +418,7 @@ function validateEvidence(
         }
         if (date !== null && source.date && date.slice(0, source.date.length) > source.date) {
           c.add(
-            `Date ${date} is later than its source "${sourceId}", dated ${source.date}.`,
+            `Date ${date} is later than its source ${quoted(sourceId)}, dated ${source.date}.`,
             `${d}.date`,
             'date',
             element,
@@ -376,7 +445,7 @@ function validateEdge(
   }
   const rawData = own(item, 'data');
   if (!isRecord(rawData)) {
-    c.add(`An edge needs a "data" object.`, `${base}.data`, 'data', element);
+    c.add(`An edge needs a "data" object${given(rawData)}.`, `${base}.data`, 'data', element);
     return null;
   }
   const d = `${base}.data`;
@@ -384,7 +453,7 @@ function validateEdge(
   const id = r.str('id', { required: true });
   if (id) {
     if (ctx.edgeIds.has(id) || ctx.nodeIds.has(id)) {
-      c.add(`Duplicate id "${id}".`, `${d}.id`, 'id', element);
+      c.add(`Duplicate id ${quoted(id)}.`, `${d}.id`, 'id', element);
     }
     ctx.edgeIds.add(id);
   }
@@ -396,7 +465,7 @@ function validateEdge(
   ] as const) {
     if (end && !ctx.nodeIds.has(end)) {
       c.add(
-        `The ${key} "${end}" is not an institution in this graph.`,
+        `The ${key} ${quoted(end)} is not an institution in this graph.`,
         `${d}.${key}`,
         key,
         element,
@@ -404,12 +473,12 @@ function validateEdge(
     }
   }
   if (source && source === target) {
-    c.add(`An agreement links "${source}" to itself.`, `${d}.target`, 'target', element);
+    c.add(`An agreement links ${quoted(source)} to itself.`, `${d}.target`, 'target', element);
   }
   const coopRaw = r.str('cooperation', { required: true });
   if (coopRaw && !isCooperationType(coopRaw)) {
     c.add(
-      `Unknown cooperation type "${coopRaw}"; expected one of ${COOPERATION_TYPES.join(', ')}.`,
+      `Unknown cooperation type ${quoted(coopRaw)}; expected one of ${COOPERATION_TYPES.join(', ')}.`,
       `${d}.cooperation`,
       'cooperation',
       element,
@@ -425,7 +494,7 @@ function validateEdge(
     const dy = yearOfDate(date);
     if (dy === null) {
       c.add(
-        `"date" must be YYYY, YYYY-MM or YYYY-MM-DD, not "${date}".`,
+        `"date" must be YYYY, YYYY-MM or YYYY-MM-DD, not ${quoted(date)}.`,
         `${d}.date`,
         'date',
         element,
@@ -468,7 +537,9 @@ export function validateGraph(input: unknown, options: ValidateOptions = {}): Va
   }
   const meta = own(input, 'data');
   const metaRec = isRecord(meta) ? meta : {};
-  if (meta !== undefined && !isRecord(meta)) c.add(`"data" must be an object.`, 'data', 'data');
+  if (meta !== undefined && !isRecord(meta)) {
+    c.add(`"data" must be an object, not ${describe(meta)}.`, 'data', 'data');
+  }
   const mr = reader(metaRec, 'data', c, undefined);
   const title = mr.str('title');
   const description = mr.str('description');
@@ -480,7 +551,9 @@ export function validateGraph(input: unknown, options: ValidateOptions = {}): Va
     c.add(
       Array.isArray(elements)
         ? `"elements" must be an object with "nodes" and "edges" lists (Cytoscape JSON), not a flat list.`
-        : `"elements" is missing: a graph file needs "elements" with "nodes" and "edges".`,
+        : elements === undefined
+          ? `"elements" is missing: a graph file needs "elements" with "nodes" and "edges".`
+          : `"elements" must be an object with "nodes" and "edges" lists, not ${describe(elements)}.`,
       'elements',
       'elements',
     );
@@ -488,8 +561,12 @@ export function validateGraph(input: unknown, options: ValidateOptions = {}): Va
   }
   const rawNodes = own(elements, 'nodes') ?? [];
   const rawEdges = own(elements, 'edges') ?? [];
-  if (!Array.isArray(rawNodes)) c.add(`"nodes" must be a list.`, 'elements.nodes', 'nodes');
-  if (!Array.isArray(rawEdges)) c.add(`"edges" must be a list.`, 'elements.edges', 'edges');
+  if (!Array.isArray(rawNodes)) {
+    c.add(`"nodes" must be a list, not ${describe(rawNodes)}.`, 'elements.nodes', 'nodes');
+  }
+  if (!Array.isArray(rawEdges)) {
+    c.add(`"edges" must be a list, not ${describe(rawEdges)}.`, 'elements.edges', 'edges');
+  }
   if (!Array.isArray(rawNodes) || !Array.isArray(rawEdges)) {
     return { graph: null, problems: c.finish() };
   }
@@ -522,7 +599,7 @@ export function validateGraph(input: unknown, options: ValidateOptions = {}): Va
   sources.forEach((s, index) => {
     if (s.about && !nodeIds.has(s.about)) {
       c.add(
-        `Source "${s.id}" is about "${s.about}", which is not an institution in this graph.`,
+        `Source ${quoted(s.id)} is about ${quoted(s.about)}, which is not an institution in this graph.`,
         `data.sources[${index}].about`,
         'about',
         { collection: 'sources', index },

@@ -288,9 +288,9 @@ const FIELD_CASES: { name: string; edit: Edit; expected: Expected[] }[] = [
     edit: (m) => (m.node(0).position = { x: '1', y: 2 }),
     expected: [
       {
-        path: 'elements.nodes[0].position',
+        path: 'elements.nodes[0].position.x',
         field: 'position',
-        message: 'numbers x and y',
+        message: '"position" needs numbers x and y; x is the text "1"',
       },
     ],
   },
