@@ -11,6 +11,9 @@
 //   npm run bench -- --no-seed             leave out data/graph.json
 //   npm run bench -- --seed=N              the generator's seed (default 20240501)
 //   npm run bench -- --out=bench-results/tmp/x   write x.json and x.md instead of latest.*
+//   npm run bench -- --import-rows=N       import a generated table of N agreement rows through
+//                                          the dialog (default 100,000; --quick 2,000; 0: none)
+//   npm run bench -- --import-only         only that (results to bench-results/tmp/import.*)
 //
 // Each page load may take up to 180 s (--load-timeout=SECONDS), each later step 120 s
 // (--step-timeout=SECONDS); a page that does not finish is recorded as "timeout" and the
@@ -40,6 +43,13 @@ import {
   PROJECT_ROOT,
 } from './bench/builds';
 import { generateGraph } from './bench/generate';
+import {
+  IMPORT_FLAGS,
+  importOptions,
+  measureImport,
+  type ImportBenchResult,
+  type ImportOptions,
+} from './bench/importBench';
 import { FIGURE_KEYS, measurePage, type RunResult } from './bench/measure';
 import { moduleMap, profiler, type PhaseProfile } from './bench/profile';
 import {
@@ -65,6 +75,7 @@ interface Options {
   quick: boolean;
   loadTimeoutMs: number;
   stepTimeoutMs: number;
+  importRun: ImportOptions;
 }
 
 function parseOptions(argv: string[]): Options {
@@ -82,6 +93,7 @@ function parseOptions(argv: string[]): Options {
     'load-timeout',
     'step-timeout',
     'out',
+    ...IMPORT_FLAGS,
   ];
   for (const a of argv) {
     const name = a.replace(/^--/, '').split('=')[0] ?? '';
@@ -98,6 +110,7 @@ function parseOptions(argv: string[]): Options {
     throw new Error('--sizes needs whole numbers of at least 2, --runs a whole number from 0.');
   }
   const loadTimeoutS = Number(value('load-timeout') ?? (quick ? 60 : 180));
+  const importRun = importOptions(argv, quick);
   return {
     sizes,
     runs,
@@ -106,12 +119,18 @@ function parseOptions(argv: string[]): Options {
     profile: flag('profile') ? String(sizes[sizes.length - 1]) : (value('profile') ?? null),
     out: resolve(
       PROJECT_ROOT,
-      value('out') ?? (quick ? 'bench-results/tmp/quick' : 'bench-results/latest'),
+      value('out') ??
+        (quick
+          ? 'bench-results/tmp/quick'
+          : importRun.only
+            ? 'bench-results/tmp/import'
+            : 'bench-results/latest'),
     ),
     withSeedGraph: !flag('no-seed'),
     quick,
     loadTimeoutMs: loadTimeoutS * 1000,
     stepTimeoutMs: Number(value('step-timeout') ?? (quick ? 30 : 120)) * 1000,
+    importRun,
   };
 }
 
@@ -198,7 +217,7 @@ async function main(): Promise<void> {
     app: initialDownload(SITE),
     reference: initialDownload(join(SITE, 'reference')),
   };
-  const graphs = prepareGraphs(opts);
+  const graphs = opts.importRun.only ? [] : prepareGraphs(opts);
   const server = await serveStatic(SITE, 0);
   let browser = await launch();
   const environment = {
@@ -216,6 +235,7 @@ async function main(): Promise<void> {
 
   const results: SizeResults[] = [];
   let profile: PhaseProfile[] | undefined;
+  let imported: ImportBenchResult | undefined;
   try {
     for (const graph of graphs) {
       const runs: { app: RunResult[]; reference: RunResult[] } = { app: [], reference: [] };
@@ -280,6 +300,23 @@ async function main(): Promise<void> {
         });
       }
     }
+
+    if (opts.importRun.rows > 0) {
+      if (!browser.isConnected()) browser = await launch();
+      imported = await measureImport(browser, {
+        url: `${server.url}/`,
+        dir: RUN,
+        rows: opts.importRun.rows,
+        seed: opts.seed,
+        importTimeoutMs: opts.loadTimeoutMs,
+        // Showing a large graph is slow today; the import's own figures are the point here.
+        showTimeoutMs: 3 * opts.loadTimeoutMs,
+        log,
+      });
+      log(
+        `import of ${opts.importRun.rows.toLocaleString('en')} rows: ${describe(imported.figures.importMs)}`,
+      );
+    }
   } finally {
     await browser.close().catch(() => undefined);
     await server.close();
@@ -299,6 +336,7 @@ async function main(): Promise<void> {
     initialDownload: download,
     results,
     ...(profile ? { profile } : {}),
+    ...(imported ? { import: imported } : {}),
   };
   const base = opts.out;
   mkdirSync(dirname(base), { recursive: true });

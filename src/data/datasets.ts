@@ -3,6 +3,8 @@
 // mirrors everything but the graph, so listing never reads megabytes of graphs. Both are
 // written in one transaction: a failed save or rename leaves every stored dataset as it was.
 // Every function resolves to a result and never rejects; errors are sentences for the user.
+// The import worker saves through this module too (IndexedDB works in workers), so a graph of
+// 100,000 agreements is copied into storage off the page's thread; the page is then told.
 
 import { openDB, type DBSchema, type IDBPDatabase, type IDBPTransaction } from 'idb';
 import type { GraphData } from '../model';
@@ -148,6 +150,11 @@ export function onDatasetsChanged(listener: () => void): () => void {
 
 function changed(): void {
   for (const l of listeners) l();
+}
+
+/** Tells this page's listeners about a change made elsewhere: a save in the import worker. */
+export function announceDatasetsChanged(): void {
+  changed();
 }
 
 // ── API ────────────────────────────────────────────────────────────────────────────────────

@@ -74,3 +74,47 @@ test('a good plain CSV imports as a new dataset', async ({ page }) => {
   await expect(page).toHaveURL(/dataset=/);
   expect((await statusCounts(page)).totalEdges).toBeLessThan(75);
 });
+
+test('a large CSV is read, checked and saved in the import worker, with a progress bar', async ({
+  page,
+}) => {
+  const workers: string[] = [];
+  page.on('worker', (w) => workers.push(w.url()));
+  const dialog = await openImport(page);
+  // 40,000 agreements between 20,000 universities and 10,000 institutes, no row repeated.
+  const lines = ['Institution,Institution country,Partner,Partner country,Cooperation type,Year'];
+  for (let i = 0; i < 40_000; i++) {
+    lines.push(
+      `University ${i % 20_000},FR,Institute ${i % 10_000},Germany,MoU,${1990 + (i % 30)}`,
+    );
+  }
+  await dialog.locator('input[type=file]').setInputFiles({
+    name: 'large.csv',
+    mimeType: 'text/csv',
+    buffer: Buffer.from(lines.join('\n')),
+  });
+  await dialog.getByRole('button', { name: 'Check rows' }).click();
+  // Shown at once, before the worker has checked a row; gone when the result is there.
+  await expect(dialog.getByRole('progressbar', { name: 'Checking the rows' })).toBeVisible();
+  const importButton = dialog.getByRole('button', { name: 'Import 40,000 valid rows' });
+  await expect(importButton).toBeEnabled({ timeout: 30_000 });
+  await expect(dialog.getByRole('progressbar')).toHaveCount(0);
+  await expect(dialog).toContainText('They link 30,000 institutions.');
+  // The work ran in the module worker, which the page's CSP allowed (a violation fails the test).
+  expect(workers.some((url) => /importWorker-[\w-]+\.js$/.test(url))).toBe(true);
+
+  await dialog.getByLabel('Named').fill('Large');
+  await importButton.click();
+  await expect(page).toHaveURL(/dataset=/, { timeout: 30_000 });
+  await expect
+    .poll(
+      async () => {
+        const c = await statusCounts(page);
+        return [c.total, c.totalEdges];
+      },
+      { timeout: 60_000 },
+    )
+    .toEqual([30_000, 40_000]);
+  await page.getByRole('button', { name: 'Data ▾' }).click();
+  await expect(page.getByRole('button', { name: 'Open “Large”' })).toBeVisible();
+});

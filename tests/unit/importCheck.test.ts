@@ -13,7 +13,7 @@ import {
 import { parseDateInput } from '../../src/data/import/dates';
 import { emptyMapping, guessMapping, type Mapping } from '../../src/data/import/mapping';
 import { parseCsvText } from '../../src/data/import/parseCsvText';
-import { parseCsvFile } from '../../src/data/import/parseInWorker';
+import { readCsvBlob } from '../../src/data/import/readCsv';
 import { matchCooperation, matchInstitutionType } from '../../src/data/import/vocabularyMatch';
 
 function table(csv: string, file = 'agreements.csv'): TableInput {
@@ -117,7 +117,7 @@ describe('vocabulary matching', () => {
 describe('buildImportedGraph: rows', () => {
   it('reports a missing party with its spreadsheet row and column', async () => {
     const file = new File([readFileSync('tests/fixtures/import/missing-party.csv')], 'x.csv');
-    const parsed = await parseCsvFile(file);
+    const parsed = await readCsvBlob(file, file.name);
     const r = buildImportedGraph({
       agreements: parsed,
       mapping: guessMapping(parsed.columns),
@@ -366,7 +366,7 @@ describe('buildImportedGraph at scale and on any input', () => {
       );
     }
     const file = new File([lines.join('\r\n')], 'big.csv');
-    const parsed = await parseCsvFile(file);
+    const parsed = await readCsvBlob(file, file.name);
     expect(parsed.rows).toHaveLength(100_000);
     const r = buildImportedGraph({
       agreements: parsed,

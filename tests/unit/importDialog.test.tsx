@@ -7,6 +7,8 @@ import { StrictMode } from 'react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { DatasetList, ImportDialog, type ImportedResult } from '../../src/components/import';
 import { listDatasets, saveDataset } from '../../src/data/datasets';
+import { ImportService } from '../../src/data/import/importService';
+import type { ImportReply, ImportRequest } from '../../src/data/import/protocol';
 import type { GraphData } from '../../src/model';
 
 const csv = (text: string, name: string) => new File([text], name, { type: 'text/csv' });
@@ -204,6 +206,48 @@ describe('ImportDialog', () => {
     expect(screen.getByRole('heading', { name: /choose files/i })).toBeTruthy();
   });
 
+  it('shows a progress bar while the rows are checked, and the result after', async () => {
+    render(
+      <ImportDialog
+        open
+        onClose={() => undefined}
+        currentGraph={null}
+        onImported={() => undefined}
+      />,
+    );
+    const rows = Array.from({ length: 3000 }, (_, i) => `University ${i},Partner ${i},MoU`);
+    upload(csv(`Institution,Partner,Type\n${rows.join('\n')}\n`, 'many.csv'));
+    fireEvent.click(await screen.findByRole('button', { name: 'Check rows' }));
+    expect(screen.getByRole('progressbar', { name: 'Checking the rows' })).toBeTruthy();
+    expect(
+      (screen.getByRole('button', { name: 'Checking the rows…' }) as HTMLButtonElement).disabled,
+    ).toBe(true);
+    expect(await screen.findByRole('button', { name: 'Import 3,000 valid rows' })).toBeTruthy();
+    expect(screen.queryByRole('progressbar')).toBeNull();
+    expect(screen.getByRole('status').textContent).toMatch(
+      /3,000 rows of 3,000 can be imported\. They link 6,000 institutions\./,
+    );
+  });
+
+  it('counts every problem while listing the first 200', async () => {
+    render(
+      <ImportDialog
+        open
+        onClose={() => undefined}
+        currentGraph={null}
+        onImported={() => undefined}
+      />,
+    );
+    const bad = Array.from({ length: 250 }, (_, i) => `University ${i},`);
+    upload(csv(`Institution,Partner\nA,B\n${bad.join('\n')}\n`, 'gaps.csv'));
+    fireEvent.click(await screen.findByRole('button', { name: 'Check rows' }));
+    expect(await screen.findByRole('heading', { name: '250 problems' })).toBeTruthy();
+    const list = screen.getByTestId('import-problems');
+    expect(list.querySelectorAll('li')).toHaveLength(201);
+    expect(list.textContent).toContain('…and 50 more not listed.');
+    expect(list.textContent).toContain('gaps.csv, row 3, column “Partner”');
+  });
+
   it('closes on Cancel', () => {
     const onClose = vi.fn();
     render(
@@ -299,5 +343,83 @@ describe('ImportDialog with files given by the page', () => {
       </StrictMode>,
     );
     expect(await screen.findByRole('table', { name: /rows of given\.csv/ })).toBeTruthy();
+  });
+});
+
+describe('ImportDialog with a worker', () => {
+  /** A worker stand-in: an ImportService answering later, as a worker would. */
+  class InlineWorker {
+    static last: InlineWorker | null = null;
+    onmessage: ((event: { data: ImportReply }) => void) | null = null;
+    onerror: (() => void) | null = null;
+    terminated = false;
+    private readonly service = new ImportService((data) =>
+      this.later(() => this.onmessage?.({ data })),
+    );
+    constructor() {
+      InlineWorker.last = this;
+      this.later(() => this.onmessage?.({ data: { kind: 'ready' } }));
+    }
+    postMessage(request: ImportRequest) {
+      this.later(() => void this.service.handle(request));
+    }
+    terminate() {
+      this.terminated = true;
+    }
+    private later(fn: () => void) {
+      setTimeout(() => {
+        if (!this.terminated) fn();
+      }, 0);
+    }
+  }
+
+  afterEach(() => {
+    vi.unstubAllGlobals();
+  });
+
+  it('reads through the worker, and stops it when the dialog closes', async () => {
+    vi.stubGlobal('Worker', InlineWorker);
+    const view = render(
+      <ImportDialog
+        open
+        onClose={() => undefined}
+        currentGraph={null}
+        onImported={() => undefined}
+      />,
+    );
+    upload(csv('Institution,Partner\nA,B\n', 'w.csv'));
+    expect(await screen.findByRole('table', { name: /rows of w\.csv/ })).toBeTruthy();
+    const worker = InlineWorker.last;
+    expect(worker?.terminated).toBe(false);
+    view.rerender(
+      <ImportDialog
+        open={false}
+        onClose={() => undefined}
+        currentGraph={null}
+        onImported={() => undefined}
+      />,
+    );
+    expect(worker?.terminated).toBe(true);
+  });
+
+  it('stops the worker of files chosen before when other files are chosen', async () => {
+    vi.stubGlobal('Worker', InlineWorker);
+    render(
+      <ImportDialog
+        open
+        onClose={() => undefined}
+        currentGraph={null}
+        onImported={() => undefined}
+      />,
+    );
+    upload(csv('Institution,Partner\nA,B\n', 'first.csv'));
+    expect(await screen.findByRole('table', { name: /rows of first\.csv/ })).toBeTruthy();
+    const first = InlineWorker.last;
+    fireEvent.click(screen.getByRole('button', { name: 'Choose other files' }));
+    upload(csv('Institution,Partner\nC,D\n', 'second.csv'));
+    expect(await screen.findByRole('table', { name: /rows of second\.csv/ })).toBeTruthy();
+    expect(first?.terminated).toBe(true);
+    expect(InlineWorker.last).not.toBe(first);
+    expect(InlineWorker.last?.terminated).toBe(false);
   });
 });

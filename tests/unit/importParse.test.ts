@@ -3,13 +3,17 @@ import { describe, expect, it } from 'vitest';
 import { LIMITS } from '../../src/data/limits';
 import { sniffEncoding } from '../../src/data/import/decode';
 import { detectDelimiter, parseCsvText } from '../../src/data/import/parseCsvText';
-import { parseCsvFile } from '../../src/data/import/parseInWorker';
+import { readCsvBlob } from '../../src/data/import/readCsv';
 import type { ParseProgress } from '../../src/data/import/types';
 
 const dir = 'tests/fixtures/import';
 const fixture = (name: string) => new File([readFileSync(`${dir}/${name}`)], name);
 
-describe('parseCsvFile (same-thread path)', () => {
+/** Reads a file as the import worker does (and the page, where workers are unavailable). */
+const parseCsvFile = (file: File, onProgress?: (p: ParseProgress) => void) =>
+  readCsvBlob(file, file.name, onProgress);
+
+describe('readCsvBlob', () => {
   it('reads a UTF-8 file with a byte-order mark, semicolons and CRLF', async () => {
     const t = await parseCsvFile(fixture('bom-semicolon.csv'));
     expect(t.fatal).toBe(false);

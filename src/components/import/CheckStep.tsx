@@ -1,13 +1,18 @@
 import { useId } from 'react';
-import type { ImportResult } from '../../data/import';
+import type { CheckProgress, CheckSummary } from '../../data/import';
 import type { GraphData } from '../../model';
+import { StepProgress } from './ProgressLine';
 import { RowProblemList } from './RowProblemList';
 
 export type ImportMode = 'new' | 'merge';
 
 export interface CheckStepProps {
-  /** The row check of imported tables; null when a graph file was chosen. */
-  result: ImportResult | null;
+  /** The row check of imported tables; null when a graph file was chosen or while checking. */
+  result: CheckSummary | null;
+  /** How far a check under way has come; null when none is. */
+  checking: CheckProgress | null;
+  /** Why the check could not be done. */
+  checkError: string | null;
   /** A graph file that passed the validator. */
   json: { file: string; graph: GraphData } | null;
   importAnyway: boolean;
@@ -28,11 +33,16 @@ export function CheckStep(props: CheckStepProps) {
   const anywayId = useId();
   const nameId = useId();
   const modeName = useId();
-  const graph = json?.graph ?? result?.graph ?? null;
-  const errors = result ? result.problems.filter((p) => p.level === 'error').length : 0;
+  const errors = result?.errorCount ?? 0;
 
   return (
     <>
+      {props.checking ? <StepProgress progress={props.checking} /> : null}
+      {props.checkError ? (
+        <p className="import-error" role="alert">
+          {props.checkError}
+        </p>
+      ) : null}
       {json ? (
         <p className="import-summary" role="status">
           {json.file} is a valid graph with{' '}
@@ -41,16 +51,18 @@ export function CheckStep(props: CheckStepProps) {
         </p>
       ) : null}
       {result ? (
-        <>
-          <p className="import-summary" role="status">
+        // A check run again (after "import anyway" changed) keeps the last answer in view, so
+        // the checkbox keeps its place and focus; the progress line above says it is renewing.
+        <div aria-busy={props.checking !== null}>
+          <p className="import-summary" role={props.checking ? undefined : 'status'}>
             {plural(result.validRows, 'row', 'rows')} of {result.totalRows.toLocaleString('en')} can
             be imported
             {result.totalRows - result.validRows > 0
               ? `; ${plural(result.totalRows - result.validRows, 'row is', 'rows are')} skipped`
               : ''}
             .
-            {graph
-              ? ` They link ${plural(graph.elements.nodes.length, 'institution', 'institutions')}.`
+            {result.graph
+              ? ` They link ${plural(result.graph.institutions, 'institution', 'institutions')}.`
               : ''}
           </p>
           {result.institutionRows.total > 0 ? (
@@ -74,20 +86,20 @@ export function CheckStep(props: CheckStepProps) {
               </label>
             </p>
           ) : null}
-          {result.problems.length > 0 ? (
+          {result.problemCount > 0 ? (
             <>
               <h3>
                 {errors > 0 ? plural(errors, 'problem', 'problems') : 'No problems'}
-                {result.problems.length > errors
-                  ? `, ${plural(result.problems.length - errors, 'note', 'notes')}`
+                {result.problemCount > errors
+                  ? `, ${plural(result.problemCount - errors, 'note', 'notes')}`
                   : ''}
               </h3>
-              <RowProblemList problems={result.problems} />
+              <RowProblemList problems={result.problems} total={result.problemCount} />
             </>
           ) : (
             <p>Every row passed the checks.</p>
           )}
-        </>
+        </div>
       ) : null}
 
       <fieldset className="import-mode">

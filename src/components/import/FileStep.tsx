@@ -3,6 +3,7 @@ import { LIMITS } from '../../data/limits';
 import type { ParseProgress } from '../../data/import';
 import type { Problem } from '../../model';
 import { ProblemList } from '../ProblemList';
+import { ProgressLine } from './ProgressLine';
 import { TemplateHelp } from './TemplateHelp';
 
 export interface Reading {
@@ -10,21 +11,15 @@ export interface Reading {
   progress: ParseProgress | null;
 }
 
-function ProgressLine({ reading }: { reading: Reading }) {
+function ReadingLine({ reading }: { reading: Reading }) {
   const p = reading.progress;
-  const percent = p && p.total > 0 ? Math.round((100 * p.bytes) / p.total) : null;
   const what = p?.phase === 'parsing' ? 'Reading the rows of' : 'Loading';
   return (
-    <div className="import-progress" role="status">
-      <span>
-        {what} {reading.file}…{percent !== null ? ` ${percent}%` : ''}
-      </span>
-      <progress
-        aria-label={`${what} ${reading.file}`}
-        max={p?.total ?? 1}
-        value={p ? p.bytes : undefined}
-      />
-    </div>
+    <ProgressLine
+      label={`${what} ${reading.file}`}
+      done={p ? p.bytes : null}
+      total={p?.total ?? 1}
+    />
   );
 }
 
@@ -77,7 +72,7 @@ export function FileStep(props: {
           }}
         />
       </label>
-      {props.reading ? <ProgressLine reading={props.reading} /> : null}
+      {props.reading ? <ReadingLine reading={props.reading} /> : null}
       {props.problems.length > 0 ? (
         <div className="import-error" role="alert">
           <ProblemList problems={props.problems} />

@@ -1,15 +1,16 @@
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import { saveDataset } from '../../data/datasets';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import {
-  buildImportedGraph,
+  ImportSession,
   guessMapping,
   looksLikeAgreements,
-  mergeGraphs,
-  parseCsvFile,
   toProblem,
   emptyMapping,
+  type CheckProgress,
+  type CheckSummary,
+  type CommitProgress,
   type Mapping,
-  type ParsedTable,
+  type TableId,
+  type TableSummary,
   type TypeMap,
 } from '../../data/import';
 import { loadGraphFromFile } from '../../data/loadGraph';
@@ -17,6 +18,7 @@ import type { GraphData, Problem } from '../../model';
 import { CheckStep, type ImportMode } from './CheckStep';
 import { FileStep, type Reading } from './FileStep';
 import { MappingStep } from './MappingStep';
+import { StepProgress } from './ProgressLine';
 import './import.css';
 
 export interface ImportedResult {
@@ -49,13 +51,33 @@ const TITLES: Record<Step, string> = {
 };
 
 interface Tables {
-  agreements: ParsedTable;
-  institutions: ParsedTable | null;
+  agreements: TableSummary;
+  institutions: TableSummary | null;
 }
 
 const isJson = (f: File) => /\.json$/i.test(f.name) || f.type === 'application/json';
 const baseName = (file: string) => file.replace(/\.[^.]+$/, '') || file;
 const isAbort = (e: unknown) => e instanceof DOMException && e.name === 'AbortError';
+const messageOf = (e: unknown) => (e instanceof Error ? e.message : String(e));
+
+/** A mark in the page's performance timeline (DevTools, the benchmark): "atlas:import-saved". */
+function mark(name: string): void {
+  if (typeof performance !== 'undefined' && typeof performance.mark === 'function') {
+    performance.mark(name);
+  }
+}
+
+/** Runs `fn` in a task of its own once the browser has drawn (or after 100 ms, if it does not). */
+function afterPaint(fn: () => void): void {
+  let ran = false;
+  const run = () => {
+    if (ran) return;
+    ran = true;
+    fn();
+  };
+  if (typeof requestAnimationFrame === 'function') requestAnimationFrame(() => setTimeout(run, 0));
+  setTimeout(run, 100);
+}
 
 /**
  * "Bring your own data": CSV tables (or a graph file) → column mapping → row check → a new
@@ -75,7 +97,10 @@ function ImportDialogBody({
 }: ImportDialogProps) {
   const dialog = useRef<HTMLDialogElement>(null);
   const heading = useRef<HTMLHeadingElement>(null);
+  /** The import worker for the files chosen last; closing it stops the worker. */
+  const session = useRef<ImportSession | null>(null);
   const reading = useRef<AbortController | null>(null);
+  const checkRun = useRef<AbortController | null>(null);
   const firstStep = useRef(true);
   const [step, setStep] = useState<Step>('files');
   const [progress, setProgress] = useState<Reading | null>(null);
@@ -85,9 +110,12 @@ function ImportDialogBody({
   const [mapping, setMapping] = useState<Mapping>(emptyMapping);
   const [typeMap, setTypeMap] = useState<TypeMap>({});
   const [importAnyway, setImportAnyway] = useState(false);
+  const [check, setCheck] = useState<CheckSummary | null>(null);
+  const [checking, setChecking] = useState<CheckProgress | null>(null);
+  const [checkError, setCheckError] = useState<string | null>(null);
   const [mode, setMode] = useState<ImportMode>('new');
   const [name, setName] = useState('');
-  const [saving, setSaving] = useState(false);
+  const [committing, setCommitting] = useState<CommitProgress | null>(null);
   const [saveError, setSaveError] = useState<string | null>(null);
   const [unsaved, setUnsaved] = useState<GraphData | null>(null);
   const [done, setDone] = useState<string>('');
@@ -99,7 +127,12 @@ function ImportDialogBody({
       if (typeof d.showModal === 'function') d.showModal();
       else d.setAttribute('open', '');
     }
-    return () => reading.current?.abort();
+    return () => {
+      reading.current?.abort();
+      // Closing the dialog (Cancel, Escape, done) stops the worker and whatever it was doing.
+      session.current?.close();
+      session.current = null;
+    };
   }, []);
 
   useEffect(() => {
@@ -108,38 +141,27 @@ function ImportDialogBody({
     else heading.current?.focus();
   }, [step]);
 
-  const result = useMemo(
-    () =>
-      step === 'check' && tables
-        ? buildImportedGraph({
-            agreements: tables.agreements,
-            institutions: tables.institutions ?? undefined,
-            mapping,
-            typeMap,
-            importAnyway,
-            fileNames: {
-              agreements: tables.agreements.file,
-              institutions: tables.institutions?.file,
-            },
-          })
-        : null,
-    [step, tables, mapping, typeMap, importAnyway],
-  );
+  /** A new worker for newly chosen files; the last one stops, with whatever it held. */
+  const openSession = useCallback((): ImportSession => {
+    session.current?.close();
+    const s = new ImportSession();
+    session.current = s;
+    return s;
+  }, []);
 
   const readTable = useCallback(
-    async (file: File, signal: AbortSignal): Promise<ParsedTable | null> => {
+    async (s: ImportSession, file: File, signal: AbortSignal): Promise<TableSummary | null> => {
       setProgress({ file: file.name, progress: null });
       try {
-        return await parseCsvFile(
-          file,
-          (p) => {
+        return await s.readFile(file, {
+          signal,
+          onProgress: (p) => {
             if (!signal.aborted) setProgress({ file: file.name, progress: p });
           },
-          { signal },
-        );
+        });
       } catch (e) {
-        if (isAbort(e)) return null;
-        throw e;
+        if (!isAbort(e)) setFileProblems([{ message: `${file.name}: ${messageOf(e)}` }]);
+        return null;
       } finally {
         if (!signal.aborted) setProgress(null);
       }
@@ -158,6 +180,7 @@ function ImportDialogBody({
   const chooseFiles = useCallback(
     async (files: File[]) => {
       const signal = startReading();
+      const s = openSession();
       const graphFile = files.find(isJson);
       if (graphFile) {
         if (files.length > 1) {
@@ -174,6 +197,7 @@ function ImportDialogBody({
         }
         setJson({ file: graphFile.name, graph: loaded.graph });
         setTables(null);
+        setCheck(null);
         setName(loaded.graph.data.title || baseName(graphFile.name));
         setStep('check');
         return;
@@ -184,9 +208,9 @@ function ImportDialogBody({
         ]);
         return;
       }
-      const parsed: ParsedTable[] = [];
+      const parsed: TableSummary[] = [];
       for (const file of files) {
-        const table = await readTable(file, signal);
+        const table = await readTable(s, file, signal);
         if (!table) return;
         if (table.fatal) {
           setFileProblems(table.problems.map(toProblem));
@@ -207,11 +231,12 @@ function ImportDialogBody({
       setMapping(guessMapping(agreements.columns, institutions?.columns ?? []));
       setTypeMap({});
       setImportAnyway(false);
+      setCheck(null);
       setJson(null);
       setName(baseName(agreements.file));
       setStep('mapping');
     },
-    [readTable, startReading],
+    [readTable, startReading, openSession],
   );
 
   const initial = useRef(initialFiles);
@@ -227,10 +252,19 @@ function ImportDialogBody({
     return () => clearTimeout(timer);
   }, [chooseFiles]);
 
+  const loadValues = useCallback(
+    (table: TableId, column: number) =>
+      session.current
+        ? session.current.cooperationValues(table, column)
+        : Promise.reject(new Error('Choose the files again.')),
+    [],
+  );
+
   async function addInstitutions(file: File) {
-    if (!tables) return;
+    const s = session.current;
+    if (!tables || !s) return;
     const signal = startReading();
-    const table = await readTable(file, signal);
+    const table = await readTable(s, file, signal);
     if (!table) return;
     if (table.fatal) {
       setFileProblems(table.problems.map(toProblem));
@@ -238,6 +272,12 @@ function ImportDialogBody({
     }
     setTables({ ...tables, institutions: table });
     setMapping({ ...mapping, institutions: guessMapping([], table.columns).institutions });
+  }
+
+  function removeInstitutions() {
+    if (!tables?.institutions) return;
+    session.current?.drop(tables.institutions.id);
+    setTables({ ...tables, institutions: null });
   }
 
   function swapTables() {
@@ -248,52 +288,115 @@ function ImportDialogBody({
     setTypeMap({});
   }
 
+  /** Checks the rows in the worker; a check still running is superseded. */
+  function runCheck(anyway: boolean) {
+    const s = session.current;
+    if (!tables || !s) return;
+    checkRun.current?.abort();
+    const controller = new AbortController();
+    checkRun.current = controller;
+    const { signal } = controller;
+    setCheckError(null);
+    setChecking({
+      phase: 'checking',
+      done: 0,
+      total: tables.agreements.rowCount + (tables.institutions?.rowCount ?? 0),
+    });
+    s.check(
+      {
+        agreements: tables.agreements.id,
+        institutions: tables.institutions?.id ?? null,
+        mapping,
+        typeMap,
+        importAnyway: anyway,
+      },
+      {
+        signal,
+        onProgress: (p) => {
+          if (!signal.aborted) setChecking(p);
+        },
+      },
+    ).then(
+      (summary) => {
+        setCheck(summary);
+        setChecking(null);
+      },
+      (e: unknown) => {
+        if (isAbort(e)) return;
+        setCheck(null);
+        setChecking(null);
+        setCheckError(`The rows could not be checked: ${messageOf(e)}`);
+      },
+    );
+  }
+
+  function startCheck() {
+    setCheck(null);
+    setSaveError(null);
+    setUnsaved(null);
+    setStep('check');
+    runCheck(importAnyway);
+  }
+
   function finish(graph: GraphData, datasetId: string | null) {
     const cleanName = name.trim();
     setDone(
       `“${cleanName}” is open: ${graph.elements.nodes.length.toLocaleString('en')} institutions, ${graph.elements.edges.length.toLocaleString('en')} agreements${datasetId ? ', kept in this browser' : ', not saved'}.`,
     );
     setStep('done');
-    onImported({ graph, name: cleanName, mode, datasetId });
+    mark('atlas:import-done');
+    // Drawing a large graph keeps the page busy for a while: first the dialog shows that the
+    // import is done, then, in a task of its own, the explorer takes the graph.
+    afterPaint(() => onImported({ graph, name: cleanName, mode, datasetId }));
   }
 
   async function confirm() {
-    const imported = json?.graph ?? result?.graph;
+    const s = session.current;
     const cleanName = name.trim();
-    if (!imported || cleanName === '') return;
+    const imported = json ? { graph: json.graph } : check?.graph ? { check: check.id } : null;
+    if (!s || !imported || cleanName === '' || committing) return;
     setSaveError(null);
-    let graph: GraphData = { ...imported, data: { ...imported.data, title: cleanName } };
-    if (mode === 'merge' && currentGraph) {
-      const merged = mergeGraphs(currentGraph, imported);
-      if (!merged.ok) {
-        setSaveError(merged.error);
-        return;
-      }
-      graph = merged.value;
-    }
+    setUnsaved(null);
+    const merge = mode === 'merge' && currentGraph !== null;
+    setCommitting({ phase: merge ? 'merging' : save ? 'saving' : 'opening', done: 0, total: 1 });
     const files = json
       ? json.file
       : [tables?.agreements.file, tables?.institutions?.file].filter(Boolean).join(' and ');
     const origin =
-      mode === 'merge' && currentGraph
+      merge && currentGraph
         ? `${files} merged into “${currentGraph.data.title || 'the graph shown'}”`
         : `Imported from ${files}`;
-    if (!save) {
-      finish(graph, null);
+    let outcome: Awaited<ReturnType<ImportSession['commit']>>;
+    try {
+      outcome = await s.commit(
+        { imported, mergeInto: merge ? currentGraph : null, name: cleanName, origin, save },
+        { onProgress: setCommitting, onSaved: () => mark('atlas:import-saved') },
+      );
+    } catch (e) {
+      // Cancelled: the dialog is closing.
+      if (isAbort(e)) return;
+      setCommitting(null);
+      setSaveError(messageOf(e));
       return;
     }
-    setSaving(true);
-    const saved = await saveDataset({ name: cleanName, graph, origin });
-    setSaving(false);
-    if (!saved.ok) {
-      setSaveError(saved.error);
+    setCommitting(null);
+    if (!outcome.ok) {
+      setSaveError(outcome.error);
+      return;
+    }
+    const { graph, datasetId, saveError: failure } = outcome.value;
+    if (failure !== null) {
+      setSaveError(failure);
       setUnsaved(graph);
       return;
     }
-    finish(graph, saved.value);
+    finish(graph, datasetId);
   }
 
   function back() {
+    checkRun.current?.abort();
+    setChecking(null);
+    setCheckError(null);
     setSaveError(null);
     setUnsaved(null);
     if (json) {
@@ -302,11 +405,20 @@ function ImportDialogBody({
     } else setStep('mapping');
   }
 
-  const validRows = result?.validRows ?? 0;
-  const canImport = (json !== null || validRows > 0) && name.trim() !== '' && !saving;
-  const importLabel = json
-    ? 'Import the graph'
-    : `Import ${validRows.toLocaleString('en')} valid ${validRows === 1 ? 'row' : 'rows'}`;
+  const validRows = check?.validRows ?? 0;
+  const canImport =
+    (json !== null || (check !== null && checking === null && validRows > 0)) &&
+    name.trim() !== '' &&
+    committing === null;
+  const importLabel = committing
+    ? save
+      ? 'Saving…'
+      : 'Opening…'
+    : json
+      ? 'Import the graph'
+      : checking && !check
+        ? 'Checking the rows…'
+        : `Import ${validRows.toLocaleString('en')} valid ${validRows === 1 ? 'row' : 'rows'}`;
 
   return (
     <dialog
@@ -360,8 +472,9 @@ function ImportDialogBody({
               onMapping={setMapping}
               typeMap={typeMap}
               onTypeMap={setTypeMap}
+              loadValues={loadValues}
               onAddInstitutions={(f) => void addInstitutions(f)}
-              onRemoveInstitutions={() => setTables({ ...tables, institutions: null })}
+              onRemoveInstitutions={removeInstitutions}
               onSwap={swapTables}
             />
           </>
@@ -369,16 +482,22 @@ function ImportDialogBody({
         {step === 'check' ? (
           <>
             <CheckStep
-              result={result}
+              result={check}
+              checking={checking}
+              checkError={checkError}
               json={json}
               importAnyway={importAnyway}
-              onImportAnyway={setImportAnyway}
+              onImportAnyway={(anyway) => {
+                setImportAnyway(anyway);
+                runCheck(anyway);
+              }}
               mode={mode}
               onMode={setMode}
               name={name}
               onName={setName}
               currentGraph={currentGraph}
             />
+            {committing ? <StepProgress progress={committing} /> : null}
             {saveError ? (
               <div className="import-error" role="alert">
                 <p>{saveError}</p>
@@ -396,7 +515,7 @@ function ImportDialogBody({
       <footer className="import-actions">
         {step === 'mapping' ? (
           <>
-            <button type="button" className="button" onClick={() => setStep('check')}>
+            <button type="button" className="button" onClick={startCheck}>
               Check rows
             </button>
             <button type="button" className="link-button" onClick={() => setStep('files')}>
@@ -412,9 +531,14 @@ function ImportDialogBody({
               disabled={!canImport}
               onClick={() => void confirm()}
             >
-              {saving ? 'Saving…' : importLabel}
+              {importLabel}
             </button>
-            <button type="button" className="link-button" onClick={back}>
+            <button
+              type="button"
+              className="link-button"
+              disabled={committing !== null}
+              onClick={back}
+            >
               {json ? 'Choose another file' : 'Back to fix the mapping'}
             </button>
           </>

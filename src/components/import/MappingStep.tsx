@@ -1,15 +1,16 @@
-import { useId, useMemo } from 'react';
+import { useEffect, useId, useMemo, useState } from 'react';
 import {
   AGREEMENT_ROLES,
   AGREEMENT_ROLE_INFO,
   INSTITUTION_ROLES,
   INSTITUTION_ROLE_INFO,
-  cooperationValues,
   delimiterName,
   type Mapping,
-  type ParsedTable,
   type RoleInfo,
+  type TableId,
+  type TableSummary,
   type TypeMap,
+  type ValueCount,
 } from '../../data/import';
 import {
   COOPERATION_INFO,
@@ -19,7 +20,6 @@ import {
 } from '../../model';
 import { RowProblemList } from './RowProblemList';
 
-const PREVIEW_ROWS = 5;
 /** Distinct cooperation values listed for mapping; more are rare and reported per row. */
 const MAX_TYPE_VALUES = 100;
 
@@ -65,11 +65,11 @@ function RoleSelect(props: {
 }
 
 function Preview(props: {
-  table: ParsedTable;
+  table: TableSummary;
   roleOf: ReadonlyMap<number, string>;
   caption: string;
 }) {
-  const rows = props.table.rows.slice(0, PREVIEW_ROWS);
+  const rows = props.table.preview;
   return (
     <div className="preview-wrap" tabIndex={0} role="region" aria-label={props.caption}>
       <table className="preview">
@@ -91,7 +91,7 @@ function Preview(props: {
         <tbody>
           {rows.map((row, r) => (
             <tr key={r}>
-              <td>{props.table.rowNumbers[r] ?? r + 2}</td>
+              <td>{props.table.previewRowNumbers[r] ?? r + 2}</td>
               {row.map((cell, i) => (
                 <td key={i} title={cell}>
                   {cell}
@@ -110,16 +110,47 @@ function chosenType(typeMap: TypeMap, key: string): CooperationType | undefined 
   return Object.prototype.hasOwnProperty.call(typeMap, key) ? typeMap[key] : undefined;
 }
 
+/** Asks for the values of a column (the rows are with the import worker); null until they come. */
+export type LoadValues = (table: TableId, column: number) => Promise<ValueCount[]>;
+
+function useColumnValues(load: LoadValues, table: TableId, column: number) {
+  const key = `${table}:${column}`;
+  const [answer, setAnswer] = useState<{ key: string; values: ValueCount[] | string } | null>(null);
+  useEffect(() => {
+    let live = true;
+    load(table, column).then(
+      (values) => {
+        if (live) setAnswer({ key, values });
+      },
+      (e: unknown) => {
+        if (live) setAnswer({ key, values: e instanceof Error ? e.message : String(e) });
+      },
+    );
+    return () => {
+      live = false;
+    };
+  }, [load, table, column, key]);
+  return answer?.key === key ? answer.values : null;
+}
+
 function TypeMapTable(props: {
-  table: ParsedTable;
+  table: TableSummary;
   column: number;
+  loadValues: LoadValues;
   typeMap: TypeMap;
   onTypeMap(t: TypeMap): void;
 }) {
-  const values = useMemo(
-    () => cooperationValues(props.table, props.column),
-    [props.table, props.column],
-  );
+  const values = useColumnValues(props.loadValues, props.table.id, props.column);
+  if (values === null) {
+    return <p className="hint">Reading the cooperation types of the column…</p>;
+  }
+  if (typeof values === 'string') {
+    return (
+      <p className="import-error" role="alert">
+        {values}
+      </p>
+    );
+  }
   if (values.length === 0) return null;
   const shown = values.slice(0, MAX_TYPE_VALUES);
   const unresolved = values.filter(
@@ -184,19 +215,20 @@ function TypeMapTable(props: {
 }
 
 export interface MappingStepProps {
-  agreements: ParsedTable;
-  institutions: ParsedTable | null;
+  agreements: TableSummary;
+  institutions: TableSummary | null;
   mapping: Mapping;
   onMapping(m: Mapping): void;
   typeMap: TypeMap;
   onTypeMap(t: TypeMap): void;
+  loadValues: LoadValues;
   onAddInstitutions(file: File): void;
   onRemoveInstitutions(): void;
   onSwap(): void;
 }
 
-function describeTable(t: ParsedTable): string {
-  const rows = `${t.rows.length.toLocaleString('en')} ${t.rows.length === 1 ? 'row' : 'rows'}`;
+function describeTable(t: TableSummary): string {
+  const rows = `${t.rowCount.toLocaleString('en')} ${t.rowCount === 1 ? 'row' : 'rows'}`;
   return `${rows}, ${t.columns.length} columns, ${delimiterName(t.delimiter)}-separated, ${t.encoding.toUpperCase()}`;
 }
 
@@ -228,6 +260,7 @@ export function MappingStep(props: MappingStepProps) {
     return roles;
   }, [mapping.institutions]);
   const readingNotes = [...agreements.problems, ...(institutions?.problems ?? [])];
+  const readingNoteCount = agreements.problemCount + (institutions?.problemCount ?? 0);
 
   return (
     <>
@@ -306,13 +339,14 @@ export function MappingStep(props: MappingStepProps) {
       <Preview
         table={agreements}
         roleOf={agreementRoles}
-        caption={`First ${Math.min(PREVIEW_ROWS, agreements.rows.length)} rows of ${agreements.file}`}
+        caption={`First ${agreements.preview.length} rows of ${agreements.file}`}
       />
 
       {mapping.agreements.cooperation !== null ? (
         <TypeMapTable
           table={agreements}
           column={mapping.agreements.cooperation}
+          loadValues={props.loadValues}
           typeMap={props.typeMap}
           onTypeMap={props.onTypeMap}
         />
@@ -341,18 +375,18 @@ export function MappingStep(props: MappingStepProps) {
           <Preview
             table={institutions}
             roleOf={institutionRoles}
-            caption={`First ${Math.min(PREVIEW_ROWS, institutions.rows.length)} rows of ${institutions.file}`}
+            caption={`First ${institutions.preview.length} rows of ${institutions.file}`}
           />
         </>
       ) : null}
 
-      {readingNotes.length > 0 ? (
+      {readingNoteCount > 0 ? (
         <details>
           <summary>
-            {readingNotes.length} {readingNotes.length === 1 ? 'note' : 'notes'} from reading the
-            files
+            {readingNoteCount.toLocaleString('en')} {readingNoteCount === 1 ? 'note' : 'notes'} from
+            reading the files
           </summary>
-          <RowProblemList problems={readingNotes} />
+          <RowProblemList problems={readingNotes} total={readingNoteCount} />
         </details>
       ) : null}
     </>

@@ -9,7 +9,7 @@
 
 import {
   getCountry,
-  countryCodeFromInput,
+  countryCodeFromInput as countryCodeOf,
   isCooperationType,
   type CooperationType,
   type EdgeElement,
@@ -24,8 +24,11 @@ import { validateGraph } from '../validateGraph';
 import { DATE_FORMATS_HINT, parseDateInput } from './dates';
 import { AGREEMENT_ROLES, INSTITUTION_ROLES, type Mapping } from './mapping';
 import { IdAllocator, normaliseKey, slugify, tidy } from './text';
-import type { RowProblem } from './types';
-import { matchCooperation, matchInstitutionType } from './vocabularyMatch';
+import type { CheckProgress, RowProblem } from './types';
+import {
+  matchCooperation as cooperationOf,
+  matchInstitutionType as institutionTypeOf,
+} from './vocabularyMatch';
 
 export interface TableInput {
   columns: string[];
@@ -54,6 +57,8 @@ export interface ImportInput {
   importAnyway?: boolean;
   /** The graph's title; the file name when absent. */
   title?: string;
+  /** Told how far the check has come, every few thousand rows and at each new phase. */
+  onProgress?: (progress: CheckProgress) => void;
 }
 
 export interface ImportResult {
@@ -69,6 +74,9 @@ export interface ImportResult {
 }
 
 // ── Helpers ─────────────────────────────────────────────────────────────────────────────────
+
+/** Rows (or agreements) between two progress reports: a few milliseconds of work. */
+const PROGRESS_STEP = 2000;
 
 type Status = 'ok' | 'repair' | 'bad';
 
@@ -102,6 +110,30 @@ class TableReader {
     );
   }
 }
+
+/**
+ * A lookup that remembers its answers. A column of countries or types holds a few dozen
+ * distinct values over 100,000 rows; each is matched against the vocabulary once.
+ */
+function remembered<T>(lookup: (raw: string) => T): (raw: string) => T {
+  const seen = new Map<string, { value: T }>();
+  return (raw) => {
+    let hit = seen.get(raw);
+    if (!hit) {
+      hit = { value: lookup(raw) };
+      seen.set(raw, hit);
+    }
+    return hit.value;
+  };
+}
+
+// Per check, so that nothing outlives the tables it was made from.
+const lookups = () => ({
+  country: remembered(countryCodeOf),
+  institutionType: remembered(institutionTypeOf),
+  cooperation: remembered(cooperationOf),
+});
+type Lookups = ReturnType<typeof lookups>;
 
 function tooLong(value: string): boolean {
   return value.length > LIMITS.maxFieldLength;
@@ -159,6 +191,8 @@ function readInstitutions(
   input: ImportInput,
   ids: IdAllocator,
   problems: RowProblem[],
+  look: Lookups,
+  onRow: (index: number) => void,
 ): InstitutionIndex | null {
   const table = input.institutions;
   if (!table) return null;
@@ -187,6 +221,7 @@ function readInstitutions(
   const nameRows = new Map<string, number>();
   const explicitIds = new Map<string, number>();
   table.rows.forEach((row, i) => {
+    if (i % PROGRESS_STEP === 0) onRow(i);
     const rowNo = r.rowNumber(i);
     const errors: RowProblem[] = [];
     const err = (col: number | null, message: string, repair?: string) => {
@@ -218,13 +253,13 @@ function readInstitutions(
     const rawCountry = r.cell(row, m.country);
     let country: string | null = null;
     if (rawCountry !== '') {
-      country = countryCodeFromInput(rawCountry) ?? null;
+      country = look.country(rawCountry) ?? null;
       if (country === null) {
         err(m.country, `Unknown country ${quoted(rawCountry)}.`, 'the country is left empty');
       }
     }
     const rawType = r.cell(row, m.type);
-    const matchedType = rawType === '' ? undefined : matchInstitutionType(rawType);
+    const matchedType = rawType === '' ? undefined : look.institutionType(rawType);
     if (rawType !== '' && matchedType === undefined) {
       err(m.type, `Unknown institution type ${quoted(rawType)}.`, 'the type is “Other”');
     }
@@ -300,6 +335,8 @@ function planRows(
   r: TableReader,
   institutions: InstitutionIndex | null,
   problems: RowProblem[],
+  look: Lookups,
+  onRow: (index: number) => void,
 ): RowPlan[] {
   const m = input.mapping.agreements;
   const file = r.file;
@@ -311,6 +348,7 @@ function planRows(
   const institutionsFile = input.fileNames.institutions ?? 'institutions.csv';
 
   r.table.rows.forEach((row, i) => {
+    if (i % PROGRESS_STEP === 0) onRow(i);
     const rowNo = r.rowNumber(i);
     const errors: RowProblem[] = [];
     const err = (field: string, message: string, repair?: string) => {
@@ -368,7 +406,7 @@ function planRows(
       }
       const rawCountry = isHome && countryCol === null ? homeCountry : r.cell(row, countryCol);
       if (rawCountry !== '') {
-        p.country = countryCodeFromInput(rawCountry) ?? null;
+        p.country = look.country(rawCountry) ?? null;
         if (p.country === null) {
           err(
             p.countryField,
@@ -379,7 +417,7 @@ function planRows(
       }
       const rawType = r.cell(row, typeCol);
       if (rawType !== '') {
-        p.type = matchInstitutionType(rawType) ?? null;
+        p.type = look.institutionType(rawType) ?? null;
         if (p.type === null) {
           err(p.typeField, `Unknown institution type ${quoted(rawType)}.`, 'the type is “Other”');
         }
@@ -413,7 +451,7 @@ function planRows(
       cooperation =
         chosen !== undefined && isCooperationType(chosen)
           ? chosen
-          : (matchCooperation(rawCoop) ?? null);
+          : (look.cooperation(rawCoop) ?? null);
       if (cooperation === null) {
         err(
           r.column(m.cooperation),
@@ -555,11 +593,18 @@ export function buildImportedGraph(input: ImportInput): ImportResult {
     });
   }
 
+  // Both tables' rows count towards the checking phase, the institutions table's first.
+  const institutionTotal = input.institutions?.rows.length ?? 0;
+  const checking = (done: number) =>
+    input.onProgress?.({ phase: 'checking', done, total: institutionTotal + totalRows });
   const ids = new IdAllocator();
-  const institutions = readInstitutions(input, ids, problems);
+  const look = lookups();
+  const institutions = readInstitutions(input, ids, problems, look, checking);
   if (!mappingOk) return empty(institutions?.valid ?? 0);
 
-  const plans = planRows(input, r, institutions, problems);
+  const plans = planRows(input, r, institutions, problems, look, (i) =>
+    checking(institutionTotal + i),
+  );
   const take = (s: Status) => s === 'ok' || (s === 'repair' && importAnyway);
   const imported = plans.filter((p) => take(p.status) && p.parties !== null);
 
@@ -668,7 +713,10 @@ export function buildImportedGraph(input: ImportInput): ImportResult {
   const edgeIds = new IdAllocator(nodeList.map((n) => n.id));
   const edges: EdgeElement[] = [];
   const edgeRows: number[] = [];
-  for (const plan of imported) {
+  for (const [k, plan] of imported.entries()) {
+    if (k % PROGRESS_STEP === 0) {
+      input.onProgress?.({ phase: 'building', done: k, total: imported.length });
+    }
     const [a, b] = plan.parties ?? [];
     const sourceInst = a && nodes.get(a.key);
     const targetInst = b && nodes.get(b.key);
@@ -709,6 +757,7 @@ export function buildImportedGraph(input: ImportInput): ImportResult {
     },
     elements: { nodes: nodeList.map(nodeOf), edges },
   };
+  input.onProgress?.({ phase: 'validating', done: 0, total: 1 });
   const checked = validateGraph(assembled, { file });
   if (!checked.graph) {
     // Rows were checked above, so this means a gap in those checks; still name the rows.
@@ -758,7 +807,7 @@ export function cooperationValues(table: TableInput, column: number | null): Val
     const key = normaliseKey(value);
     const entry = byKey.get(key);
     if (entry) entry.count++;
-    else byKey.set(key, { value, key, count: 1, match: matchCooperation(value) });
+    else byKey.set(key, { value, key, count: 1, match: cooperationOf(value) });
   }
   return [...byKey.values()].sort(
     (a, b) =>

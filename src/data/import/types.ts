@@ -1,5 +1,5 @@
 // Types shared by the import pipeline: reading a CSV (in a worker or not), mapping its columns,
-// checking its rows. Kept apart so the worker bundle pulls in no React and no checker.
+// checking its rows. Kept apart so that modules on either side of the worker share them freely.
 
 import type { Problem } from '../../model';
 
@@ -47,14 +47,11 @@ export interface ParseProgress {
   total: number;
 }
 
-/** Messages from the CSV worker to the page. */
-export type WorkerMessage =
-  | ({ type: 'progress' } & ParseProgress)
-  | { type: 'result'; table: ParsedTable }
-  | { type: 'error'; message: string };
+export type CheckPhase = 'checking' | 'building' | 'validating';
 
-/** The one message the page sends the worker. */
-export interface WorkerRequest {
-  file: Blob;
-  name: string;
+/** How far the row check has come: rows checked, agreements built, or the final validation. */
+export interface CheckProgress {
+  phase: CheckPhase;
+  done: number;
+  total: number;
 }
