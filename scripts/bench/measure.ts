@@ -28,6 +28,8 @@ export const FIGURE_KEYS = [
   'filterMs',
   'searchMs',
   'focusMs',
+  /** App, grouped view only: click on the largest country group → drawn open. */
+  'expandMs',
 ] as const;
 export type FigureKey = (typeof FIGURE_KEYS)[number];
 
@@ -216,6 +218,56 @@ export async function measurePage(browser: Browser, opts: RunOptions): Promise<R
       );
       result.detail[phase] = { tick, untick };
       await page.locator(css).evaluate((el) => el.removeAttribute('data-bench-target'));
+    }
+
+    // ── Open a group: click the largest country group → its institutions drawn ──────────
+    const target = await page.evaluate<{ key: string; x: number; y: number } | null>(`(() => {
+      const view = window.atlasView;
+      const groups = view ? view.drawn().groups.filter((g) => g.kind === 'group') : [];
+      const biggest = groups.sort((a, b) => b.institutions - a.institutions)[0];
+      const at = biggest && view ? view.renderedPosition(biggest.id) : null;
+      return biggest && at ? { key: biggest.key, x: at.x, y: at.y } : null;
+    })()`);
+    if (!target) {
+      f.expandMs = 'n/a: not grouped';
+    } else {
+      const box = await page.locator('[data-testid="graph-canvas"]').boundingBox();
+      await settle('expand');
+      // Timed from the pointer going down on the canvas to two frames after the group is drawn
+      // open (its frame node present). A string, so no bundler helper leaks into the page.
+      await page.evaluate(`
+        window.__benchExpand = new Promise((resolve) => {
+          let start = 0;
+          addEventListener('pointerdown', () => { start = performance.now(); },
+            { once: true, capture: true });
+          const armed = performance.now();
+          const check = () => {
+            const open = window.atlasView?.drawn().groups.some((g) => g.kind === 'frame');
+            if (start > 0 && open) {
+              requestAnimationFrame(() => requestAnimationFrame(() =>
+                resolve({ ms: performance.now() - start, outcome: 'ok' })));
+            } else if (performance.now() - armed > ${opts.stepTimeoutMs}) {
+              resolve({ ms: performance.now() - armed, outcome: 'timeout' });
+            } else requestAnimationFrame(check);
+          };
+          requestAnimationFrame(check);
+        });
+      `);
+      const expand = await step('expand', async () => {
+        await page.mouse.click((box?.x ?? 0) + target.x, (box?.y ?? 0) + target.y);
+        return page.evaluate<Timed>('window.__benchExpand');
+      });
+      f.expandMs = figureOf(expand);
+      result.detail.expand = { group: target.key, ...expand };
+      await step('expand-restore', async () => {
+        await page
+          .getByRole('button', { name: /^Group .* again$/ })
+          .first()
+          .click();
+        await page.waitForFunction(
+          `!window.atlasView?.drawn().groups.some((g) => g.kind === 'frame')`,
+        );
+      });
     }
 
     // ── Focus: Enter on the first suggestion → details panel ────────────────────────────

@@ -9,6 +9,7 @@ import { openGraphFile } from './OpenGraphButton';
 import { FilterPanel } from './FilterPanel';
 import { GraphCanvas } from './GraphCanvas';
 import { GroupsBar } from './GroupsBar';
+import { LayoutProgress } from './LayoutProgress';
 import { Legend } from './Legend';
 import { LoadError } from './LoadError';
 import { Notices } from './Notices';
@@ -203,6 +204,7 @@ export function App() {
                 <CanvasControls />
                 <Legend />
                 <GroupsBar />
+                <LayoutProgress />
                 <EmptyState />
               </div>
               {panel === 'table' ? <TableView /> : null}

@@ -599,7 +599,8 @@ function exposeView(): void {
   window.atlasView = {
     renderer: renderer.name,
     positions() {
-      const out: Record<string, { x: number; y: number }> = {};
+      // No prototype: an institution may be called "__proto__".
+      const out = Object.create(null) as Record<string, { x: number; y: number }>;
       institutions()?.forEach((n) => {
         out[n.id()] = { ...n.position() };
       });

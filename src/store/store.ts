@@ -3,7 +3,8 @@
 // by selectors.
 
 import { create } from 'zustand';
-import type { GraphData, Problem } from '../model';
+import type { GraphData, Position, Problem } from '../model';
+import { withPositions } from '../layout/computeLayout';
 import {
   DEFAULT_FILTERS,
   DEFAULT_VIEW,
@@ -55,6 +56,8 @@ export interface Actions {
   collapseGroups(): void;
   /** Replaces the whole view (URL navigation); values are cleaned against the graph. */
   applyView(view: ViewState): void;
+  /** A layout computed for `graph` (which had no positions) arrived: use it, if still shown. */
+  positionsComputed(graph: GraphData, positions: Map<string, Position>): void;
   addNotices(notices: string[]): void;
   dismissNotices(): void;
 }
@@ -105,6 +108,9 @@ export const useAtlas = create<AtlasState>()((set, get) => ({
     }
     const { state, notices } = cleanState(view, graph);
     set({ ...state, notices: notices.length ? [...get().notices, ...notices] : get().notices });
+  },
+  positionsComputed: (graph, positions) => {
+    if (get().graph === graph) set({ graph: withPositions(graph, positions) });
   },
   addNotices: (notices) => set({ notices: [...get().notices, ...notices] }),
   dismissNotices: () => set({ notices: [] }),
