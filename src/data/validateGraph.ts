@@ -113,6 +113,31 @@ class Collector {
   }
 }
 
+/**
+ * Ids may not hold control characters: they are invisible, and the view's own elements (country
+ * groups, summary links) use an id prefix of NUL that no graph id can then collide with.
+ */
+// eslint-disable-next-line no-control-regex
+const CONTROL = /[\u0000-\u001f\u007f]/;
+
+function checkIdCharacters(
+  id: string,
+  path: string,
+  c: Collector,
+  element: LocatedProblem['element'],
+): void {
+  const m = CONTROL.exec(id);
+  if (m) {
+    const code = (m[0].codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, '0');
+    c.add(
+      `The id ${quoted(id)} holds the control character U+${code}; ids must be visible text.`,
+      path,
+      'id',
+      element,
+    );
+  }
+}
+
 interface FieldReader {
   str(key: string, opts?: { required?: boolean; max?: number }): string;
   nullableStr(key: string): string | null;
@@ -249,6 +274,7 @@ function validateNode(
   const id = r.str('id', { required: true });
   if (id) {
     if (ids.has(id)) c.add(`Duplicate id ${quoted(id)}.`, `${d}.id`, 'id', element);
+    checkIdCharacters(id, `${d}.id`, c, element);
     ids.add(id);
   }
   const label = r.str('label', { required: true });
@@ -455,6 +481,7 @@ function validateEdge(
     if (ctx.edgeIds.has(id) || ctx.nodeIds.has(id)) {
       c.add(`Duplicate id ${quoted(id)}.`, `${d}.id`, 'id', element);
     }
+    checkIdCharacters(id, `${d}.id`, c, element);
     ctx.edgeIds.add(id);
   }
   const source = r.str('source', { required: true });

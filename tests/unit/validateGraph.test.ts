@@ -3,7 +3,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { LIMITS, validateGraph, type LocatedProblem } from '../../src/data';
 import { formatProblem } from '../../src/model';
-import { defined, miniGraph, shippedGraph } from './helpers/miniGraph';
+import { defined, miniGraph, miniGraphInput, shippedGraph } from './helpers/miniGraph';
 
 const DIR = 'tests/fixtures/graphs';
 const fixtureNames = readdirSync(DIR).filter((f) => f.endsWith('.json'));
@@ -630,5 +630,25 @@ describe('never throws', () => {
       data: { title: '', description: '', sources: [] },
       elements: { nodes: [], edges: [] },
     });
+  });
+});
+
+describe('ids with control characters', () => {
+  it('are refused, naming the character, for institutions and agreements', () => {
+    const raw = miniGraphInput();
+    const elements = raw.elements as Record<'nodes' | 'edges', { data: { id: string } }[]>;
+    const node = defined(elements.nodes[0], 'a node');
+    const edge = defined(elements.edges[0], 'an edge');
+    node.data.id = '\u0000group:GB';
+    edge.data.id = 'tab\there';
+    const { graph, problems } = validateGraph(raw);
+    expect(graph).toBeNull();
+    const messages = problems.map((p) => `${p.path}: ${p.message}`);
+    expect(messages).toContain(
+      'elements.nodes[0].data.id: The id "\u0000group:GB" holds the control character U+0000; ids must be visible text.',
+    );
+    expect(
+      messages.some((m) => m.startsWith('elements.edges[0].data.id:') && m.includes('U+0009')),
+    ).toBe(true);
   });
 });
