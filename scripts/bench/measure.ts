@@ -30,6 +30,10 @@ export const FIGURE_KEYS = [
   'focusMs',
   /** App, grouped view only: click on the largest country group → drawn open. */
   'expandMs',
+  /** App: Export ▸ GraphML of the filtered graph → file downloaded, and the longest
+   * main-thread task meanwhile. */
+  'exportMs',
+  'exportLongestTaskMs',
 ] as const;
 export type FigureKey = (typeof FIGURE_KEYS)[number];
 
@@ -219,6 +223,33 @@ export async function measurePage(browser: Browser, opts: RunOptions): Promise<R
       result.detail[phase] = { tick, untick };
       await page.locator(css).evaluate((el) => el.removeAttribute('data-bench-target'));
     }
+
+    // ── Export: GraphML of the whole filtered graph → download, page responsive? ────────
+    await settle('export');
+    await page.evaluate(`
+      window.__benchLong = [];
+      new PerformanceObserver((list) => {
+        for (const e of list.getEntries()) window.__benchLong.push(e.duration);
+      }).observe({ type: 'longtask' });
+    `);
+    const exported = await step('export', async () => {
+      const started = Date.now();
+      await page.getByRole('button', { name: 'Export ▾' }).click();
+      const download = page.waitForEvent('download', { timeout: opts.stepTimeoutMs });
+      await page
+        .getByRole('region', { name: 'Export' })
+        .getByRole('button', { name: 'GraphML', exact: true })
+        .click();
+      const file = await download;
+      const ms = Date.now() - started;
+      await file.cancel().catch(() => undefined);
+      await page.keyboard.press('Escape');
+      return ms;
+    });
+    f.exportMs = exported;
+    const longest = await page.evaluate<number>('Math.max(0, ...window.__benchLong)');
+    f.exportLongestTaskMs = longest;
+    result.detail.export = { format: 'graphml', ms: exported, longestTaskMs: longest };
 
     // ── Open a group: click the largest country group → its institutions drawn ──────────
     const target = await page.evaluate<{ key: string; x: number; y: number } | null>(`(() => {

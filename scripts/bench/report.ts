@@ -60,6 +60,8 @@ const ROWS: Row[] = [
   { label: 'Search keystroke → suggestions', key: 'searchMs', unit: 'ms' },
   { label: 'Focus (Enter on suggestion) → details', key: 'focusMs', unit: 'ms' },
   { label: 'Open a country group (click) → frame', key: 'expandMs', unit: 'ms' },
+  { label: 'Export GraphML (filtered graph) → file', key: 'exportMs', unit: 'ms' },
+  { label: '· longest main-thread task meanwhile', key: 'exportLongestTaskMs', unit: 'ms' },
   { label: 'Pan/zoom: median frame', key: 'frameMs', ref: 'frameMs', unit: 'ms' },
   { label: 'Pan/zoom: 95th percentile frame', key: 'frameP95Ms', ref: 'frameP95Ms', unit: 'ms' },
   { label: 'Pan/zoom: frame rate', key: 'fps', ref: 'fps', unit: 'fps' },

@@ -1,30 +1,69 @@
 import { useState } from 'react';
 import { COOPERATION_INFO } from '../model';
-import { encodeView } from '../filters';
 import { cooperationLegend, exportImage, nodeColoring, type LegendSpec } from '../cy';
 // Only the file namer and types here: the writers (and their XML library) live in the worker.
 import type { DataFormat } from '../export';
 import { exportFileName } from '../export/fileName';
-import type { ExportReply, ExportRequest } from '../export/worker';
+import type { ExportAnswer, ExportMessage } from '../export/worker';
+import type { GraphData } from '../model';
+import { IdSet, encodeView, type IdLookup, type Visible } from '../filters';
 import { pickView, selectVisible, useAtlas } from '../store';
 import { downloadBlob } from './download';
 import { usePopover } from './usePopover';
 
 const COLOR_TITLES = { region: 'World region', country: 'Country', type: 'Institution type' };
 
-function runExportWorker(req: ExportRequest): Promise<ExportReply> {
-  return new Promise((resolve) => {
-    const worker = new Worker(new URL('../export/worker.ts', import.meta.url), { type: 'module' });
-    worker.onmessage = (e: MessageEvent<ExportReply>) => {
-      resolve(e.data);
-      worker.terminate();
-    };
+/** Elements per message to the export worker: each part is cloned in a few milliseconds. */
+const PART = 5000;
+
+const nextTask = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
+
+function flagsOf(ids: IdLookup, all: { data: { id: string } }[]): Uint8Array {
+  if (ids instanceof IdSet && ids.flags.length === all.length) return ids.flags.slice();
+  return Uint8Array.from(all, (x) => (ids.has(x.data.id) ? 1 : 0));
+}
+
+/**
+ * Writes a data export in a worker. The graph goes over in parts, one task each, so the page
+ * never stops for a large graph; `onSent` reports the share sent.
+ */
+async function runExportWorker(
+  format: DataFormat,
+  graph: GraphData,
+  visible: Visible,
+  view: string,
+  onSent: (share: number) => void,
+): Promise<ExportAnswer> {
+  const worker = new Worker(new URL('../export/worker.ts', import.meta.url), { type: 'module' });
+  const answer = new Promise<ExportAnswer>((resolve) => {
+    worker.onmessage = (e: MessageEvent<ExportAnswer>) => resolve(e.data);
     worker.onerror = (e) => {
+      e.preventDefault();
       resolve({ type: 'error', message: e.message || 'The export worker failed.' });
-      worker.terminate();
     };
-    worker.postMessage(req);
   });
+  const send = (m: ExportMessage, transfer: Transferable[] = []) => worker.postMessage(m, transfer);
+  try {
+    const { nodes, edges } = graph.elements;
+    const total = nodes.length + edges.length;
+    send({ type: 'begin', format, data: graph.data, view });
+    for (let i = 0; i < nodes.length; i += PART) {
+      send({ type: 'nodes', items: nodes.slice(i, i + PART) });
+      onSent(Math.min(i + PART, nodes.length) / total);
+      await nextTask();
+    }
+    for (let i = 0; i < edges.length; i += PART) {
+      send({ type: 'edges', items: edges.slice(i, i + PART) });
+      onSent((nodes.length + Math.min(i + PART, edges.length)) / total);
+      await nextTask();
+    }
+    const nodeFlags = flagsOf(visible.nodes, nodes);
+    const edgeFlags = flagsOf(visible.edges, edges);
+    send({ type: 'end', nodeFlags, edgeFlags }, [nodeFlags.buffer, edgeFlags.buffer]);
+    return await answer;
+  } finally {
+    void answer.then(() => worker.terminate());
+  }
 }
 
 /** The toolbar's Export button and its menu: images of the view, data of the filtered graph. */
@@ -83,23 +122,26 @@ export function ExportMenu() {
       `Writing ${format.toUpperCase()} for ${visible.nodes.size.toLocaleString('en')} institutions…`,
     );
     setError(null);
-    const reply = await runExportWorker({
+    const counts = `${visible.nodes.size.toLocaleString('en')} institutions`;
+    const reply = await runExportWorker(
       format,
-      graph: s.graph,
-      nodes: [...visible.nodes],
-      edges: [...visible.edges],
-      view: encodeView({ ...pickView(s), focus: null, agreement: null, path: null }),
-    });
+      s.graph,
+      visible,
+      encodeView({ ...pickView(s), focus: null, agreement: null, path: null }),
+      (share) =>
+        setBusy(
+          share < 1
+            ? `Preparing ${format.toUpperCase()} for ${counts}… ${Math.round(share * 100)} %`
+            : `Writing ${format.toUpperCase()} for ${counts}…`,
+        ),
+    );
     setBusy(null);
     if (reply.type === 'error') {
       setError(`The export failed: ${reply.message}`);
       return;
     }
     for (const f of reply.files) {
-      downloadBlob(
-        new Blob([f.text], { type: f.mime }),
-        exportFileName(s.filters, f.ext, f.suffix || undefined),
-      );
+      downloadBlob(f.blob, exportFileName(s.filters, f.ext, f.suffix || undefined));
     }
   };
 

@@ -64,16 +64,79 @@ export function writeExport(req: ExportRequest): ExportReply {
   }
 }
 
-// Running as a worker: answer each request.
+/**
+ * The page sends a graph in parts, so no single message (a structured clone on the page's
+ * thread) takes long: `begin`, then `nodes` and `edges` parts, then `end` with one byte per
+ * element saying whether the filters show it.
+ */
+export type ExportMessage =
+  | { type: 'begin'; format: DataFormat; data: GraphData['data']; view: string }
+  | { type: 'nodes'; items: GraphData['elements']['nodes'] }
+  | { type: 'edges'; items: GraphData['elements']['edges'] }
+  | { type: 'end'; nodeFlags: Uint8Array; edgeFlags: Uint8Array };
+
+/** What the worker sends back: files as Blobs, which cross threads without a copy. */
+export type ExportAnswer =
+  | { type: 'done'; files: { suffix: string; ext: string; mime: string; blob: Blob }[] }
+  | { type: 'error'; message: string };
+
+/** Assembles the parts into a request; null until `end` arrives. */
+export function assembler(): (m: ExportMessage) => ExportRequest | null {
+  let begin: Extract<ExportMessage, { type: 'begin' }> | null = null;
+  const nodes: GraphData['elements']['nodes'] = [];
+  const edges: GraphData['elements']['edges'] = [];
+  return (m) => {
+    if (m.type === 'begin') {
+      begin = m;
+      nodes.length = 0;
+      edges.length = 0;
+      return null;
+    }
+    if (m.type === 'nodes') {
+      for (const n of m.items) nodes.push(n);
+      return null;
+    }
+    if (m.type === 'edges') {
+      for (const e of m.items) edges.push(e);
+      return null;
+    }
+    if (!begin) throw new Error('The export began without its first part.');
+    return {
+      format: begin.format,
+      view: begin.view,
+      graph: { data: begin.data, elements: { nodes, edges } },
+      nodes: nodes.filter((_, i) => m.nodeFlags[i] === 1).map((n) => n.data.id),
+      edges: edges.filter((_, i) => m.edgeFlags[i] === 1).map((e) => e.data.id),
+    };
+  };
+}
+
+// Running as a worker: assemble the parts, then write the files.
 const scope = globalThis as unknown as {
-  onmessage: ((e: MessageEvent<ExportRequest>) => void) | null;
-  postMessage(m: ExportReply): void;
+  onmessage: ((e: MessageEvent<ExportMessage>) => void) | null;
+  postMessage(m: ExportAnswer): void;
   document?: unknown;
 };
 if (typeof scope.document === 'undefined' && typeof window === 'undefined') {
+  const take = assembler();
   scope.onmessage = (e) => {
     try {
-      scope.postMessage(writeExport(e.data));
+      const request = take(e.data);
+      if (!request) return;
+      const reply = writeExport(request);
+      if (reply.type === 'error') {
+        scope.postMessage(reply);
+        return;
+      }
+      scope.postMessage({
+        type: 'done',
+        files: reply.files.map((f) => ({
+          suffix: f.suffix,
+          ext: f.ext,
+          mime: f.mime,
+          blob: new Blob([f.text], { type: f.mime }),
+        })),
+      });
     } catch (err) {
       scope.postMessage({
         type: 'error',

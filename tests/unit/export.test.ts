@@ -628,3 +628,38 @@ describe('hostile text', () => {
     });
   });
 });
+
+describe('the export worker protocol', () => {
+  it('assembles a graph sent in parts with visibility flags into the same files', async () => {
+    const { assembler, writeExport } = await import('../../src/export/worker');
+    const visible = applyFilters(shipped, { ...DEFAULT_FILTERS, countries: ['GB', 'DE'] });
+    const take = assembler();
+    const { nodes, edges } = shipped.elements;
+    expect(
+      take({ type: 'begin', format: 'graphml', data: shipped.data, view: 'countries=DE,GB' }),
+    ).toBeNull();
+    // Parts of 7, so part boundaries fall inside the arrays.
+    for (let i = 0; i < nodes.length; i += 7) {
+      expect(take({ type: 'nodes', items: nodes.slice(i, i + 7) })).toBeNull();
+    }
+    for (let i = 0; i < edges.length; i += 7) {
+      expect(take({ type: 'edges', items: edges.slice(i, i + 7) })).toBeNull();
+    }
+    const request = take({
+      type: 'end',
+      nodeFlags: Uint8Array.from(nodes, (n) => (visible.nodes.has(n.data.id) ? 1 : 0)),
+      edgeFlags: Uint8Array.from(edges, (e) => (visible.edges.has(e.data.id) ? 1 : 0)),
+    });
+    if (!request) throw new Error('no request after end');
+    expect(new Set(request.nodes)).toEqual(new Set(visible.nodes));
+    expect(new Set(request.edges)).toEqual(new Set(visible.edges));
+    const direct = writeExport({
+      format: 'graphml',
+      graph: shipped,
+      nodes: [...visible.nodes],
+      edges: [...visible.edges],
+      view: 'countries=DE,GB',
+    });
+    expect(writeExport(request)).toEqual(direct);
+  });
+});
