@@ -10,7 +10,16 @@ import {
   NODE_ATTRIBUTES,
   type AttributeSpec,
 } from './records';
-import { newDocument, serialize, XML_NS, XSI_NS, xmlText, type XMLBuilder } from './xml';
+import {
+  element,
+  fillSlots,
+  newDocument,
+  slot,
+  XML_NS,
+  XSI_NS,
+  xmlText,
+  type XMLBuilder,
+} from './xml';
 
 export const GEXF_NS = 'http://gexf.net/1.3';
 export const GEXF_VIZ_NS = 'http://gexf.net/1.3/viz';
@@ -33,7 +42,8 @@ function addValues<R>(el: XMLBuilder, specs: readonly AttributeSpec<R>[], record
   }
 }
 
-export function toGexf(graph: GraphData, visible: Visible): string {
+/** The GEXF file in parts (see fillSlots); `toGexf` joins them. */
+export function gexfParts(graph: GraphData, visible: Visible): string[] {
   const { graph: sub, nodes, edges } = exportRecords(graph, visible);
   const doc = newDocument();
   const root = doc
@@ -56,29 +66,41 @@ export function toGexf(graph: GraphData, visible: Visible): string {
   declareAttributes(g, 'node', NODE_ATTRIBUTES);
   declareAttributes(g, 'edge', EDGE_ATTRIBUTES);
 
-  const nodesEl = g.ele('nodes');
-  for (const n of nodes) {
-    const el = nodesEl.ele('node', { id: xmlText(n.id), label: xmlText(n.label) });
-    addValues(el, NODE_ATTRIBUTES, n);
-    if (n.position !== null) {
-      const p = exportedPosition(n.position);
-      el.ele(GEXF_VIZ_NS, 'viz:position', { x: String(p.x), y: String(p.y), z: '0' });
-    }
-  }
+  slot(g.ele('nodes'), 'nodes');
+  slot(g.ele('edges'), 'edges');
+  return fillSlots(doc, {
+    *nodes() {
+      for (const n of nodes) {
+        yield element((f) => {
+          const el = f.ele('node', { id: xmlText(n.id), label: xmlText(n.label) });
+          addValues(el, NODE_ATTRIBUTES, n);
+          if (n.position !== null) {
+            const p = exportedPosition(n.position);
+            el.ele(GEXF_VIZ_NS, 'viz:position', { x: String(p.x), y: String(p.y), z: '0' });
+          }
+        });
+      }
+    },
+    *edges() {
+      for (const e of edges) {
+        yield element((f) => {
+          const el = f.ele('edge', {
+            id: xmlText(e.id),
+            source: xmlText(e.source),
+            target: xmlText(e.target),
+            label: xmlText(e.label),
+            // Gephi keeps parallel edges apart only when their kinds differ; two parties often
+            // have several agreements, of different types.
+            kind: e.cooperation,
+          });
+          if (e.year !== null) el.att('start', String(e.year));
+          addValues(el, EDGE_ATTRIBUTES, e);
+        });
+      }
+    },
+  });
+}
 
-  const edgesEl = g.ele('edges');
-  for (const e of edges) {
-    const el = edgesEl.ele('edge', {
-      id: xmlText(e.id),
-      source: xmlText(e.source),
-      target: xmlText(e.target),
-      label: xmlText(e.label),
-      // Gephi keeps parallel edges apart only when their kinds differ; two parties often have
-      // several agreements, of different types.
-      kind: e.cooperation,
-    });
-    if (e.year !== null) el.att('start', String(e.year));
-    addValues(el, EDGE_ATTRIBUTES, e);
-  }
-  return serialize(doc);
+export function toGexf(graph: GraphData, visible: Visible): string {
+  return gexfParts(graph, visible).join('');
 }

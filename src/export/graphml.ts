@@ -13,7 +13,16 @@ import {
   type EdgeRecord,
   type NodeRecord,
 } from './records';
-import { newDocument, serialize, XML_NS, XSI_NS, xmlText, type XMLBuilder } from './xml';
+import {
+  element,
+  fillSlots,
+  newDocument,
+  slot,
+  XML_NS,
+  XSI_NS,
+  xmlText,
+  type XMLBuilder,
+} from './xml';
 
 export const GRAPHML_NS = 'http://graphml.graphdrawing.org/xmlns';
 const GRAPHML_SCHEMA = 'http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd';
@@ -66,7 +75,8 @@ function addData<R>(
   }
 }
 
-export function toGraphML(graph: GraphData, visible: Visible): string {
+/** The GraphML file in parts (see fillSlots); `toGraphML` joins them. */
+export function graphMLParts(graph: GraphData, visible: Visible): string[] {
   const { graph: sub, nodes, edges } = exportRecords(graph, visible);
   const doc = newDocument();
   const root = doc
@@ -87,14 +97,26 @@ export function toGraphML(graph: GraphData, visible: Visible): string {
   const g = root.ele('graph', { id: 'G', edgedefault: 'undirected' });
   g.ele('data', { key: keyId('graph', 'title') }).txt(xmlText(sub.data.title));
   g.ele('data', { key: keyId('graph', 'description') }).txt(xmlText(sub.data.description));
-  for (const n of nodes) addData(g.ele('node', { id: xmlText(n.id) }), 'node', NODE_KEYS, n);
-  for (const e of edges) {
-    const el = g.ele('edge', {
-      id: xmlText(e.id),
-      source: xmlText(e.source),
-      target: xmlText(e.target),
-    });
-    addData(el, 'edge', EDGE_KEYS, e);
-  }
-  return serialize(doc);
+  slot(g, 'elements');
+  return fillSlots(doc, {
+    *elements() {
+      for (const n of nodes) {
+        yield element((f) => addData(f.ele('node', { id: xmlText(n.id) }), 'node', NODE_KEYS, n));
+      }
+      for (const e of edges) {
+        yield element((f) => {
+          const el = f.ele('edge', {
+            id: xmlText(e.id),
+            source: xmlText(e.source),
+            target: xmlText(e.target),
+          });
+          addData(el, 'edge', EDGE_KEYS, e);
+        });
+      }
+    },
+  });
+}
+
+export function toGraphML(graph: GraphData, visible: Visible): string {
+  return graphMLParts(graph, visible).join('');
 }

@@ -2,8 +2,8 @@
 
 import type { GraphData } from '../model';
 import { toCsvTables } from './csv';
-import { toGexf } from './gexf';
-import { toGraphML } from './graphml';
+import { gexfParts } from './gexf';
+import { graphMLParts } from './graphml';
 import { toJson } from './json';
 import type { DataFormat } from './index';
 
@@ -17,8 +17,13 @@ export interface ExportRequest {
 }
 
 export type ExportReply =
-  | { type: 'done'; files: { suffix: string; ext: string; mime: string; text: string }[] }
+  | { type: 'done'; files: { suffix: string; ext: string; mime: string; parts: string[] }[] }
   | { type: 'error'; message: string };
+
+/** A written file as one string (tests, small files); large files stay in parts. */
+export function fileText(file: { parts: string[] }): string {
+  return file.parts.join('');
+}
 
 export function writeExport(req: ExportRequest): ExportReply {
   const visible = { nodes: new Set(req.nodes), edges: new Set(req.edges) };
@@ -28,7 +33,7 @@ export function writeExport(req: ExportRequest): ExportReply {
       return {
         type: 'done',
         files: [
-          { suffix: '', ext: 'json', mime: 'application/json', text: toJson(graph, visible) },
+          { suffix: '', ext: 'json', mime: 'application/json', parts: [toJson(graph, visible)] },
         ],
       };
     }
@@ -37,8 +42,8 @@ export function writeExport(req: ExportRequest): ExportReply {
       return {
         type: 'done',
         files: [
-          { suffix: 'institutions', ext: 'csv', mime: 'text/csv', text: t.nodes },
-          { suffix: 'agreements', ext: 'csv', mime: 'text/csv', text: t.edges },
+          { suffix: 'institutions', ext: 'csv', mime: 'text/csv', parts: [t.nodes] },
+          { suffix: 'agreements', ext: 'csv', mime: 'text/csv', parts: [t.edges] },
         ],
       };
     }
@@ -46,7 +51,12 @@ export function writeExport(req: ExportRequest): ExportReply {
       return {
         type: 'done',
         files: [
-          { suffix: '', ext: 'gexf', mime: 'application/xml', text: toGexf(req.graph, visible) },
+          {
+            suffix: '',
+            ext: 'gexf',
+            mime: 'application/xml',
+            parts: gexfParts(req.graph, visible),
+          },
         ],
       };
     case 'graphml':
@@ -57,7 +67,7 @@ export function writeExport(req: ExportRequest): ExportReply {
             suffix: '',
             ext: 'graphml',
             mime: 'application/xml',
-            text: toGraphML(req.graph, visible),
+            parts: graphMLParts(req.graph, visible),
           },
         ],
       };
@@ -134,7 +144,7 @@ if (typeof scope.document === 'undefined' && typeof window === 'undefined') {
           suffix: f.suffix,
           ext: f.ext,
           mime: f.mime,
-          blob: new Blob([f.text], { type: f.mime }),
+          blob: new Blob(f.parts, { type: f.mime }),
         })),
       });
     } catch (err) {

@@ -142,3 +142,36 @@ test('narrowing the filters below the limit draws every institution again', asyn
   const nodes = await page.evaluate(() => window.atlasView?.visibleNodes().length);
   expect(nodes).toBe(counts.shown);
 });
+
+test('zooming into a country group opens it', async ({ page }) => {
+  await openBig(page);
+  const { d } = await standsFor(page);
+  const biggest = [...d.groups].sort((a, b) => b.institutions - a.institutions)[0];
+  if (!biggest) throw new Error('no group');
+  const at = await page.evaluate(
+    (id) => window.atlasView?.renderedPosition(id) ?? null,
+    biggest.id,
+  );
+  const box = await page.getByTestId('graph-canvas').boundingBox();
+  if (!at || !box) throw new Error('group not drawn');
+  await page.mouse.move(box.x + at.x, box.y + at.y);
+  // Wheel in over the group until it fills much of the canvas; it opens once the zoom settles.
+  for (let i = 0; i < 40 && !new URL(page.url()).searchParams.get('expand'); i++) {
+    await page.mouse.wheel(0, -120);
+    await page.waitForTimeout(60);
+    if (i % 5 === 4) await page.waitForTimeout(500);
+  }
+  await expect(page).toHaveURL(new RegExp(`expand=${biggest.key}`));
+  const open = await drawn(page);
+  expect(open.groups.some((g) => g.kind === 'frame' && g.key === biggest.key)).toBe(true);
+  expect(open.nodes + open.edges).toBeLessThanOrEqual(LIMIT);
+});
+
+test('the embedded view groups a big graph too, with a compact bar', async ({ page }) => {
+  await page.setViewportSize({ width: 640, height: 420 });
+  await openBig(page, '&embed=1');
+  const s = await standsFor(page);
+  expect(s.drawn).toBeLessThanOrEqual(LIMIT);
+  expect(s.institutions).toBe((await statusCounts(page)).shown);
+  await page.screenshot({ path: 'test-results/grouped-embed.png' });
+});
