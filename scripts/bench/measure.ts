@@ -283,6 +283,7 @@ export async function measurePage(browser: Browser, opts: RunOptions): Promise<R
           };
           requestAnimationFrame(check);
         });
+        undefined; // evaluate would otherwise wait for the promise it was given
       `);
       const expand = await step('expand', async () => {
         await page.mouse.click((box?.x ?? 0) + target.x, (box?.y ?? 0) + target.y);
