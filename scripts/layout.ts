@@ -5,20 +5,9 @@
 import cytoscape from 'cytoscape';
 import fcose from 'cytoscape-fcose';
 import type { GraphData, Position } from '../src/model';
+import { seededRandom } from '../src/layout/random';
 
 cytoscape.use(fcose);
-
-/** Mulberry32: a small seeded generator; fcose calls Math.random for its initial placement. */
-function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 export function forceLayout(graph: GraphData, seed = 20261121): Map<string, Position> {
   const degree = new Map<string, number>();

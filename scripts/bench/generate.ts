@@ -4,6 +4,7 @@
 // Positions are included and cheap to compute (a disc per country, discs packed in rows): a
 // force layout at this size would take longer than everything it is meant to measure.
 
+import { seededRandom } from '../../src/layout/random';
 import {
   COOPERATION_INFO,
   COOPERATION_TYPES,
@@ -19,17 +20,8 @@ import {
 
 // ── Random numbers ─────────────────────────────────────────────────────────────────────────
 
-/** mulberry32: tiny, fast and good enough for test data; Math.random cannot be seeded. */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+// The project's one seeded source (src/layout/random.ts), kept importable from here.
+export { seededRandom };
 
 /** Picks from `items` by `weights` (same length, not necessarily normalised). */
 function weightedPicker<T>(items: readonly T[], weights: readonly number[]): (u: number) => T {

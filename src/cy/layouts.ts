@@ -2,7 +2,7 @@
 // animated to. The force layout is read from the graph file; the others derive from facts.
 
 import { countryName, countryRegion, type GraphData, type Position } from '../model';
-import { indexGraph, type LayoutName } from '../filters';
+import { indexGraph, sunflower, type LayoutName } from '../filters';
 import { nodeSize } from './encoding';
 
 export interface Annotation {
@@ -23,17 +23,6 @@ export interface LayoutResult {
 const SPACING = 46;
 /** Annotation text size in model units: it scales with the drawing, like geography. */
 export const ANNOTATION_PX = 20;
-const GOLDEN_ANGLE = Math.PI * (3 - Math.sqrt(5));
-
-/** Points of a filled disc (a sunflower pattern), `spacing` apart, the first at the centre. */
-function disc(count: number, spacing: number): Position[] {
-  const out: Position[] = [];
-  for (let i = 0; i < count; i++) {
-    const r = spacing * 0.75 * Math.sqrt(i);
-    out.push({ x: r * Math.cos(i * GOLDEN_ANGLE), y: r * Math.sin(i * GOLDEN_ANGLE) });
-  }
-  return out;
-}
 
 function discRadius(count: number, spacing: number): number {
   return spacing * 0.75 * Math.sqrt(Math.max(count - 1, 0)) + spacing / 2;
@@ -54,7 +43,7 @@ export function forcePositions(graph: GraphData): LayoutResult {
     else missing.push(n.data.id);
   }
   // Graphs without stored positions: a disc until a computed layout replaces it.
-  disc(missing.length, SPACING).forEach((p, i) => {
+  sunflower(missing.length, SPACING).forEach((p, i) => {
     const id = missing[i];
     if (id !== undefined) positions.set(id, p);
   });
@@ -134,7 +123,7 @@ export function countryPositions(graph: GraphData): LayoutResult {
     }
     const cx = x + w / 2;
     const cy = y + r + 40;
-    disc(members.length, spacing).forEach((p, i) => {
+    sunflower(members.length, spacing).forEach((p, i) => {
       const id = members[i];
       if (id !== undefined) positions.set(id, { x: cx + p.x, y: cy + p.y });
     });
@@ -174,7 +163,7 @@ export function mapPositions(graph: GraphData): LayoutResult {
   const positions = new Map<string, Position>();
   for (const [key, ids] of spots) {
     const [lat = 0, lon = 0] = key.split(',').map(Number);
-    disc(ids.length, 26).forEach((p, i) => {
+    sunflower(ids.length, 26).forEach((p, i) => {
       const id = ids[i];
       if (id !== undefined) {
         positions.set(id, { x: lon * MAP_SCALE + p.x, y: -lat * MAP_SCALE + p.y });

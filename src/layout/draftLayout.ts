@@ -5,6 +5,7 @@
 import cytoscape from 'cytoscape';
 import fcose from 'cytoscape-fcose';
 import type { Position } from '../model';
+import { seededRandom } from './random';
 
 cytoscape.use(fcose);
 
@@ -13,18 +14,6 @@ export interface LayoutRequest {
   /** Pairs of positions in `nodes`. */
   edges: [number, number][];
   seed: number;
-}
-
-/** Mulberry32: fcose draws its start from Math.random; seeded, the picture is reproducible. */
-function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 /** Positions, in the order of `request.nodes`. */
