@@ -68,11 +68,24 @@ function legendRows(l: LegendSpec) {
   return rows;
 }
 
+/**
+ * Longest side of a PNG at 1×, in pixels; 2× and 4× double and quadruple it. The whole of a
+ * big graph's drawing at its own size would need a canvas tens of thousands of pixels wide,
+ * past what browsers allocate, so it is scaled down to fit.
+ */
+export const PNG_MAX_SIDE = 1600;
+
 export async function toPng(cy: Core, o: ImageOptions): Promise<Blob> {
+  // Cytoscape applies its own maxWidth only without a scale, so the cap is computed here.
+  let scale: number = o.scale;
+  if (o.scope === 'full') {
+    const bb = cy.elements().boundingBox();
+    scale = Math.min(o.scale, (PNG_MAX_SIDE * o.scale) / Math.max(bb.w, bb.h, 1));
+  }
   const graphBlob = await cy.png({
     output: 'blob-promise',
     full: o.scope === 'full',
-    scale: o.scale,
+    scale,
     bg: o.background === 'white' ? '#ffffff' : undefined,
   });
   if (!o.title && !o.legend) return graphBlob;

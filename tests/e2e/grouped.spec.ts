@@ -175,3 +175,36 @@ test('the embedded view groups a big graph too, with a compact bar', async ({ pa
   expect(s.institutions).toBe((await statusCounts(page)).shown);
   await page.screenshot({ path: 'test-results/grouped-embed.png' });
 });
+
+test('a PNG of a whole big graph is scaled to fit, and the page keeps answering', async ({
+  page,
+}) => {
+  await openBig(page);
+  await page.evaluate(`
+    window.__long = [];
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) window.__long.push(e.duration);
+    }).observe({ type: 'longtask' });
+    undefined;
+  `);
+  await page.getByRole('button', { name: 'Export ▾' }).click();
+  const menu = page.getByRole('region', { name: 'Export' });
+  await menu.getByLabel('Scale').selectOption('4');
+  const waiting = page.waitForEvent('download', { timeout: 60_000 });
+  await menu.getByRole('button', { name: 'PNG', exact: true }).click();
+  await expect(menu.getByRole('status')).toContainText('Drawing the PNG');
+  const file = await waiting;
+  const chunks: Buffer[] = [];
+  for await (const c of await file.createReadStream()) chunks.push(c as Buffer);
+  const png = Buffer.concat(chunks);
+  expect(png.subarray(1, 4).toString('latin1')).toBe('PNG');
+  const width = png.readUInt32BE(16);
+  const height = png.readUInt32BE(20);
+  // The drawing at 4× its own size would be tens of thousands of pixels wide.
+  // At most 1,600 px at 1× for the drawing, plus the legend drawn beside it.
+  expect(Math.max(width, height)).toBeLessThanOrEqual(4 * (1600 + 260));
+  expect(Math.min(width, height)).toBeGreaterThan(500);
+  await expect(menu.getByText(/could not be made/)).toHaveCount(0);
+  const longest = await page.evaluate<number>('Math.max(0, ...window.__long)');
+  console.log(`PNG ${width}×${height}, longest main-thread task ${Math.round(longest)} ms`);
+});
