@@ -78,6 +78,23 @@ describe('ImportDialog', () => {
     expect(document.querySelector('img, b')).toBeNull();
   });
 
+  it('says a table with a header and no rows has nothing to import', async () => {
+    render(
+      <ImportDialog
+        open
+        onClose={() => undefined}
+        currentGraph={null}
+        onImported={() => undefined}
+      />,
+    );
+    upload(csv('Institution,Partner,Type\n', 'header-only.csv'));
+    fireEvent.click(await screen.findByRole('button', { name: 'Check rows' }));
+    expect(
+      await screen.findByText('The table has a header but no rows: there is nothing to import.'),
+    ).toBeTruthy();
+    expect(screen.queryByText('Every row passed the checks.')).toBeNull();
+  });
+
   it('lets the user map an unknown cooperation type to the vocabulary', async () => {
     render(
       <ImportDialog

@@ -151,3 +151,19 @@ describe('parseCsvText', () => {
     expect(t.problems).toEqual([]);
   });
 });
+
+describe('binary files given as tables', () => {
+  it('are refused as not text, naming the line of the first zero byte', async () => {
+    // The first bytes of a PNG image: its signature, then a chunk length with zero bytes.
+    const bytes = Uint8Array.from([
+      0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0x00, 0x00, 0x00, 0x0d, 0x49, 0x48, 0x44,
+      0x52,
+    ]);
+    const table = await readCsvBlob(new Blob([bytes]), 'partners.png');
+    expect(table.fatal).toBe(true);
+    expect(table.problems[0]?.message).toBe(
+      'This is not a text table: it holds binary data (a zero byte on line 3). If it is a spreadsheet (.xlsx, .ods), save it as CSV first.',
+    );
+    expect(table.problems[0]?.file).toBe('partners.png');
+  });
+});

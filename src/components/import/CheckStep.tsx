@@ -96,6 +96,8 @@ export function CheckStep(props: CheckStepProps) {
               </h3>
               <RowProblemList problems={result.problems} total={result.problemCount} />
             </>
+          ) : result.totalRows === 0 ? (
+            <p role="alert">The table has a header but no rows: there is nothing to import.</p>
           ) : (
             <p>Every row passed the checks.</p>
           )}

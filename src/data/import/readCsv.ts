@@ -44,6 +44,15 @@ export async function readCsvBlob(
   } catch {
     return unreadableTable(file, 'The file could not be read. Is it still where it was?');
   }
+  // Text has no NUL characters; spreadsheets (.xlsx is a zip), images and other binary files do.
+  const nul = decoded.text.slice(0, 65536).indexOf('\u0000');
+  if (nul >= 0) {
+    const line = decoded.text.slice(0, nul).split('\n').length;
+    return unreadableTable(
+      file,
+      `This is not a text table: it holds binary data (a zero byte on line ${line}). If it is a spreadsheet (.xlsx, .ods), save it as CSV first.`,
+    );
+  }
   const total = blob.size;
   const table = parseCsvText(decoded.text, file, {
     encoding: decoded.encoding,
