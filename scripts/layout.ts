@@ -2,52 +2,25 @@
 // layout. fcose runs in headless Cytoscape with a seeded random source, so the same tables give
 // the same picture on every machine.
 
-import cytoscape from 'cytoscape';
-import fcose from 'cytoscape-fcose';
+import { draftLayout } from '../src/layout/draftLayout';
 import type { GraphData, Position } from '../src/model';
-import { seededRandom } from '../src/layout/random';
 
-cytoscape.use(fcose);
-
+/** The build's layout: fcose at proof quality, the same code the page's worker runs in draft. */
 export function forceLayout(graph: GraphData, seed = 20261121): Map<string, Position> {
-  const degree = new Map<string, number>();
-  for (const e of graph.elements.edges) {
-    degree.set(e.data.source, (degree.get(e.data.source) ?? 0) + 1);
-    degree.set(e.data.target, (degree.get(e.data.target) ?? 0) + 1);
-  }
-  const cy = cytoscape({
-    headless: true,
-    styleEnabled: true,
-    elements: {
-      nodes: graph.elements.nodes.map((n) => ({ data: { id: n.data.id } })),
-      edges: graph.elements.edges.map((e) => ({
-        data: { id: e.data.id, source: e.data.source, target: e.data.target },
-      })),
-    },
-    style: [{ selector: 'node', style: { width: 30, height: 30 } }],
+  const index = new Map(graph.elements.nodes.map((n, i) => [n.data.id, i]));
+  const points = draftLayout({
+    nodes: graph.elements.nodes.map((n) => n.data.id),
+    edges: graph.elements.edges.map((e) => [
+      index.get(e.data.source) ?? 0,
+      index.get(e.data.target) ?? 0,
+    ]),
+    seed,
+    quality: 'proof',
   });
-  const realRandom = Math.random;
-  Math.random = seededRandom(seed);
-  try {
-    cy.layout({
-      name: 'fcose',
-      quality: 'proof',
-      randomize: true,
-      animate: false,
-      nodeSeparation: 120,
-      idealEdgeLength: () => 150,
-      nodeRepulsion: () => 60000,
-      packComponents: true,
-      fit: false,
-    } as cytoscape.LayoutOptions).run();
-  } finally {
-    Math.random = realRandom;
-  }
   const out = new Map<string, Position>();
-  cy.nodes().forEach((n) => {
-    const p = n.position();
-    out.set(n.id(), { x: Math.round(p.x), y: Math.round(p.y) });
+  graph.elements.nodes.forEach((n, i) => {
+    const p = points[i];
+    if (p) out.set(n.data.id, p);
   });
-  cy.destroy();
   return out;
 }

@@ -1,6 +1,6 @@
 import { useLayoutEffect, useRef } from 'react';
 import { setInsetBottom } from '../cy';
-import { DRAW_LIMIT, groupLabel } from '../filters';
+import { DRAW_LIMIT } from '../filters';
 import { selectDrawn, selectVisible, useAtlas } from '../store';
 
 const count = (n: number) => n.toLocaleString('en');
@@ -58,11 +58,11 @@ export function GroupsBar({ compact = false }: { compact?: boolean }) {
           {open.map((g) => (
             <li key={g.key}>
               <span>
-                {groupLabel(g.key)}: {count(g.drawn)} of {count(g.institutions)} drawn
+                {g.label}: {count(g.drawn)} of {count(g.institutions)} drawn
               </span>
               <button
                 type="button"
-                aria-label={`Group ${groupLabel(g.key)} again`}
+                aria-label={`Group ${g.label} again`}
                 title="Group again"
                 onClick={() => collapseGroup(g.key)}
               >

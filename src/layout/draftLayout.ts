@@ -14,9 +14,11 @@ export interface LayoutRequest {
   /** Pairs of positions in `nodes`. */
   edges: [number, number][];
   seed: number;
+  /** fcose quality: 'draft' (spectral only, the default) or 'proof' (the build's layout). */
+  quality?: 'draft' | 'proof';
 }
 
-/** Positions, in the order of `request.nodes`. */
+/** Force-directed positions, in the order of `request.nodes`. */
 export function draftLayout(request: LayoutRequest): Position[] {
   const cy = cytoscape({
     headless: true,
@@ -34,7 +36,7 @@ export function draftLayout(request: LayoutRequest): Position[] {
   try {
     cy.layout({
       name: 'fcose',
-      quality: 'draft',
+      quality: request.quality ?? 'draft',
       randomize: true,
       animate: false,
       fit: false,
@@ -51,7 +53,8 @@ export function draftLayout(request: LayoutRequest): Position[] {
     return { x: Math.round(p.x), y: Math.round(p.y) };
   });
   cy.destroy();
-  return spreadCoincident(out);
+  // Only the spectral draft puts alike institutions on one point.
+  return (request.quality ?? 'draft') === 'draft' ? spreadCoincident(out) : out;
 }
 
 /**
