@@ -1,6 +1,8 @@
 import { createRequire } from 'node:module';
 
 export const COUNTRY_TABLE_PATH = 'src/model/countries.data.json';
+/** Other names of countries, for reading imported tables only: kept out of the page's first load. */
+export const COUNTRY_NAMES_PATH = 'src/model/countryNames.data.json';
 
 interface WorldCountry {
   cca2: string;
@@ -15,7 +17,8 @@ interface WorldCountry {
 /** Row: [alpha-2 code, common name, world region, latitude, longitude, other names]. */
 export type CountryRow = [string, string, string, number, number, string[]];
 
-export function buildCountryTable(): string {
+/** The two generated files: the country table and the other names, by path. */
+export function buildCountryFiles(): Record<string, string> {
   const require = createRequire(import.meta.url);
   const world = require('world-countries/countries.json') as WorldCountry[];
   const pkg = require('world-countries/package.json') as { version: string };
@@ -28,5 +31,11 @@ export function buildCountryTable(): string {
       return [c.cca2, c.name.common, c.subregion || c.region, c.latlng[0], c.latlng[1], others];
     })
     .sort((a, b) => a[0].localeCompare(b[0]));
-  return `${JSON.stringify({ source: `world-countries ${pkg.version}`, countries: rows })}\n`;
+  const source = `world-countries ${pkg.version}`;
+  const table = rows.map(([code, name, region, lat, lon]) => [code, name, region, lat, lon]);
+  const names = Object.fromEntries(rows.filter((r) => r[5].length > 0).map((r) => [r[0], r[5]]));
+  return {
+    [COUNTRY_TABLE_PATH]: `${JSON.stringify({ source, countries: table })}\n`,
+    [COUNTRY_NAMES_PATH]: `${JSON.stringify({ source, names })}\n`,
+  };
 }

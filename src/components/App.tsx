@@ -1,9 +1,8 @@
 import { Suspense, lazy, useCallback, useEffect, useState } from 'react';
-import { loadGraphFromUrl } from '../data/loadGraph';
+import { loadGraphFromUrl, openSavedDataset } from '../data/load/graphLoader';
 import { decodeView } from '../filters';
 import { startUrlSync, useAtlas } from '../store';
 import { DetailsPanel } from './DetailsPanel';
-import { EmbedView } from './EmbedView';
 import { EmptyState } from './EmptyState';
 import { openGraphFile } from './OpenGraphButton';
 import { FilterPanel } from './FilterPanel';
@@ -12,16 +11,18 @@ import { GroupsBar } from './GroupsBar';
 import { LayoutProgress } from './LayoutProgress';
 import { Legend } from './Legend';
 import { LoadError } from './LoadError';
+import { LoadingMessage } from './LoadingMessage';
 import { Notices } from './Notices';
 import { StatusBar } from './StatusBar';
-import { TableView } from './TableView';
 import { CanvasControls, Toolbar } from './Toolbar';
 import { DataMenu } from './DataMenu';
+import { LazyTableView, prefetchLazyParts } from './lazyParts';
+// The embedded view (embed=1) is a page of its own.
+const EmbedView = lazy(() => import('./EmbedView').then((m) => ({ default: m.EmbedView })));
 // The importer (CSV parsing, mapping, checks) loads when first opened.
 const ImportDialog = lazy(() =>
   import('./import/ImportDialog').then((m) => ({ default: m.ImportDialog })),
 );
-import { loadDataset } from '../data/datasets';
 import { DEFAULT_VIEW } from '../filters';
 
 export const BUNDLED_GRAPH = './graph.json';
@@ -38,7 +39,7 @@ function setDatasetParam(id: string | null): void {
 async function openDataset(id: string, withUrlView: boolean): Promise<boolean> {
   const store = useAtlas.getState();
   store.startLoading(`dataset ${id}`);
-  const r = await loadDataset(id);
+  const r = await openSavedDataset(id, store.setLoadProgress);
   if (!r.ok) {
     useAtlas.getState().loadFailed(`dataset ${id}`, [{ message: r.error }]);
     return false;
@@ -54,7 +55,7 @@ async function openDataset(id: string, withUrlView: boolean): Promise<boolean> {
 async function openGraph(url: string, withUrlView: boolean): Promise<void> {
   const store = useAtlas.getState();
   store.startLoading(url);
-  const result = await loadGraphFromUrl(url, window.location.href);
+  const result = await loadGraphFromUrl(url, window.location.href, store.setLoadProgress);
   if (!result.graph) {
     useAtlas.getState().loadFailed(url, result.problems);
     return;
@@ -119,7 +120,16 @@ export function App() {
     void openGraph(BUNDLED_GRAPH, true);
   }, []);
 
-  if (embed) return <EmbedView onRetryDefault={openBundled} />;
+  useEffect(() => {
+    if (hasGraph && !embed) prefetchLazyParts();
+  }, [hasGraph, embed]);
+
+  if (embed)
+    return (
+      <Suspense fallback={<LoadingMessage />}>
+        <EmbedView onRetryDefault={openBundled} />
+      </Suspense>
+    );
 
   return (
     <div
@@ -192,11 +202,7 @@ export function App() {
         <main className="main">
           <Notices />
           <LoadError onRetryDefault={openBundled} />
-          {status === 'loading' && !hasGraph ? (
-            <div className="loading" role="status">
-              Loading the partnership graph…
-            </div>
-          ) : null}
+          {status === 'loading' && !hasGraph ? <LoadingMessage /> : null}
           {hasGraph ? (
             <>
               <div className={panel === 'graph' ? 'view-pane' : 'view-pane hidden-pane'}>
@@ -207,7 +213,17 @@ export function App() {
                 <LayoutProgress />
                 <EmptyState />
               </div>
-              {panel === 'table' ? <TableView /> : null}
+              {panel === 'table' ? (
+                <Suspense
+                  fallback={
+                    <div className="loading" role="status">
+                      Opening the table…
+                    </div>
+                  }
+                >
+                  <LazyTableView />
+                </Suspense>
+              ) : null}
             </>
           ) : null}
         </main>

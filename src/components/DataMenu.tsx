@@ -1,4 +1,5 @@
-import { DatasetList } from './import/DatasetList';
+import { Suspense } from 'react';
+import { LazyDatasetList } from './lazyParts';
 import { usePopover } from './usePopover';
 
 /** The toolbar's Data button: the bundled graph and stored datasets, and the import dialog. */
@@ -33,14 +34,16 @@ export function DataMenu(props: {
           >
             Import data…
           </button>
-          <DatasetList
-            currentId={props.datasetId}
-            onOpen={(dataset) => {
-              setOpen(false);
-              props.onOpenDataset(dataset);
-            }}
-            onDeleted={props.onDeleted}
-          />
+          <Suspense fallback={<p className="hint">Looking for saved datasets…</p>}>
+            <LazyDatasetList
+              currentId={props.datasetId}
+              onOpen={(dataset) => {
+                setOpen(false);
+                props.onOpenDataset(dataset);
+              }}
+              onDeleted={props.onDeleted}
+            />
+          </Suspense>
         </div>
       ) : null}
     </div>

@@ -9,6 +9,7 @@ import { GraphCanvas } from './GraphCanvas';
 import { GroupsBar } from './GroupsBar';
 import { Legend } from './Legend';
 import { LoadError } from './LoadError';
+import { LoadingMessage } from './LoadingMessage';
 import { StatusBar } from './StatusBar';
 
 /** The link back to the full explorer: the same view without the embed keys. */
@@ -35,11 +36,7 @@ export function EmbedView({ onRetryDefault }: { onRetryDefault(): void }) {
       {controls && graph ? <CompactFilters /> : null}
       <main className="main">
         <LoadError onRetryDefault={onRetryDefault} />
-        {status === 'loading' && !graph ? (
-          <div className="loading" role="status">
-            Loading the partnership graph…
-          </div>
-        ) : null}
+        {status === 'loading' && !graph ? <LoadingMessage /> : null}
         {graph ? (
           <div className="view-pane">
             <GraphCanvas />

@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'react';
+import { Suspense, useEffect, useRef, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import {
   draw,
@@ -12,7 +12,7 @@ import {
   type HoverInfo,
 } from '../cy';
 import { selectDrawn, selectNeighbourhood, selectVisible, useAtlas } from '../store';
-import { Tooltip } from './Tooltip';
+import { LazyTooltip } from './lazyParts';
 
 /** The only component that mounts the Cytoscape bridge. */
 export function GraphCanvas() {
@@ -96,7 +96,11 @@ export function GraphCanvas() {
         role="img"
         aria-label="Network of institutions and agreements. Use the table view for a text version."
       />
-      {hover && graph ? <Tooltip graph={graph} hover={hover} /> : null}
+      {hover && graph ? (
+        <Suspense fallback={null}>
+          <LazyTooltip graph={graph} hover={hover} />
+        </Suspense>
+      ) : null}
     </div>
   );
 }

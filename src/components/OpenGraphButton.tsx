@@ -1,5 +1,5 @@
 import { useRef } from 'react';
-import { loadGraphFromFile } from '../data/loadGraph';
+import { loadGraphFromFile } from '../data/load/graphLoader';
 import { decodeView } from '../filters';
 import { useAtlas } from '../store';
 

@@ -1,4 +1,5 @@
 import { selectVisible, useAtlas } from '../store';
+import { loadingText } from './LoadingMessage';
 
 export function statusText(n: number, t: number, m: number, u: number): string {
   const f = (x: number) => x.toLocaleString('en');
@@ -11,6 +12,7 @@ export function StatusBar() {
   const visible = useAtlas(selectVisible);
   const status = useAtlas((s) => s.status);
   const source = useAtlas((s) => s.graphSource);
+  const progress = useAtlas((s) => s.loadProgress);
   return (
     <footer className="status" role="status" aria-live="polite">
       <span data-testid="status-line">
@@ -22,7 +24,7 @@ export function StatusBar() {
               graph.elements.edges.length,
             )
           : status === 'loading'
-            ? 'Loading the partnership graph…'
+            ? loadingText(progress)
             : 'No graph loaded'}
       </span>
       {graph ? <span className="status-source">{graph.data.title || source}</span> : null}

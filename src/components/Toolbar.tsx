@@ -1,11 +1,11 @@
-import { useId, useState } from 'react';
+import { Suspense, useId, useState } from 'react';
 import { COLOR_MODES, DEFAULT_VIEW, LAYOUTS, type ColorMode, type LayoutName } from '../filters';
 import { fit, zoomBy } from '../cy';
 import { useAtlas } from '../store';
 import { ExportMenu } from './ExportMenu';
 import { OpenGraphButton } from './OpenGraphButton';
 import { SearchBox } from './SearchBox';
-import { ShareDialog } from './ShareDialog';
+import { LazyShareDialog } from './lazyParts';
 
 const LAYOUT_LABELS: Record<LayoutName, string> = {
   force: 'Force',
@@ -43,7 +43,11 @@ export function Toolbar({ data }: { data: React.ReactNode }) {
       <button type="button" className="toolbar-button" onClick={() => setSharing(true)}>
         Share
       </button>
-      {sharing ? <ShareDialog onClose={() => setSharing(false)} /> : null}
+      {sharing ? (
+        <Suspense fallback={null}>
+          <LazyShareDialog onClose={() => setSharing(false)} />
+        </Suspense>
+      ) : null}
     </header>
   );
 }

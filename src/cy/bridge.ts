@@ -12,7 +12,7 @@ import {
   type LayoutName,
   type Visible,
 } from '../filters';
-import { attachBasemap, type Basemap } from './basemap';
+import type { Basemap } from './basemap';
 import type { ImageOptions } from './image';
 import { ANNOTATION_PX, cachedLayout, type Annotation } from './layouts';
 import { estimateLabelWidth, labelZooms, type LabelItem } from './labels';
@@ -72,9 +72,19 @@ let drawnLayout: LayoutName | null = null;
 let renderer: RendererChoice = { name: 'canvas', reason: 'not mounted' };
 let expandTimer = 0;
 
+/** The layout the basemap should follow: it is drawn under the map layout only. */
+let basemapWanted = false;
+
 function updateBasemap(layout: LayoutName): void {
-  if (layout === 'map' && cy && basemapCanvas) {
-    basemap ??= attachBasemap(cy, basemapCanvas);
+  basemapWanted = layout === 'map' && cy !== null && basemapCanvas !== null;
+  if (basemapWanted) {
+    if (basemap) return;
+    // The map's code (and its world outline) loads when the map layout is first chosen.
+    void import('./basemap').then(({ attachBasemap }) => {
+      if (basemapWanted && !basemap && cy && basemapCanvas) {
+        basemap = attachBasemap(cy, basemapCanvas);
+      }
+    });
   } else {
     basemap?.destroy();
     basemap = null;
@@ -218,6 +228,7 @@ export function destroyGraph(): void {
   cancelAnimationFrame(labelFrame);
   clearTimeout(expandTimer);
   clearTimeout(labelTimer);
+  basemapWanted = false;
   basemap?.destroy();
   basemap = null;
   cy?.destroy();

@@ -1,41 +1,12 @@
-// Loading a graph file from a URL or a File: size checked before reading, bytes decoded (UTF-8,
+// Parsing a graph file: bytes decoded (UTF-8,
 // or UTF-16), JSON syntax errors located by line, column and JSON path, then the one validator.
 // Never throws; failures come back as problems.
 
-import type { GraphData, Problem } from '../model';
-import { LIMITS } from './limits';
+import type { Problem } from '../model';
+import { fail, fetchGraphBytes, readGraphFile, type LoadResult } from './fetchGraph';
 import { validateGraph } from './validateGraph';
 
-export interface LoadResult {
-  graph: GraphData | null;
-  problems: Problem[];
-}
-
-const fail = (file: string, message: string): LoadResult => ({
-  graph: null,
-  problems: [{ file, message }],
-});
-
-/** Accepts relative URLs and absolute http(s) URLs; every other scheme is refused. */
-export function checkGraphUrl(raw: string, base: string): { url: URL } | { error: string } {
-  let url: URL;
-  try {
-    url = new URL(raw, base);
-  } catch {
-    return { error: `"${raw.slice(0, 100)}" is not a valid URL.` };
-  }
-  if (url.protocol !== 'http:' && url.protocol !== 'https:') {
-    return {
-      error: `Only http and https addresses can be loaded, not "${url.protocol.replace(':', '')}:".`,
-    };
-  }
-  return { url };
-}
-
-function tooBig(bytes: number): string {
-  const mb = (n: number) => `${(n / 1024 / 1024).toFixed(1)} MB`;
-  return `The file is ${mb(bytes)}; the limit is ${mb(LIMITS.maxFileBytes)}.`;
-}
+export { checkGraphUrl, type LoadResult } from './fetchGraph';
 
 // ── Bytes to text ──────────────────────────────────────────────────────────────────────────
 // JSON is UTF-8 (RFC 8259). Editors on Windows also save UTF-16, with a byte-order mark or
@@ -386,74 +357,14 @@ export function parseGraphBytes(bytes: Uint8Array, file: string): LoadResult {
   return parseGraphText(decoded.text, file);
 }
 
+/** Fetches a graph file (graph=) and parses it on this thread. */
 export async function loadGraphFromUrl(raw: string, base: string): Promise<LoadResult> {
-  const checked = checkGraphUrl(raw, base);
-  if ('error' in checked) return fail(raw, checked.error);
-  const { url } = checked;
-  const name = raw;
-  let response: Response;
-  try {
-    response = await fetch(url.href, { credentials: 'omit' });
-  } catch {
-    return fail(
-      name,
-      `Could not fetch ${url.href}: the server did not answer, or it does not allow this page to read the file (CORS).`,
-    );
-  }
-  if (!response.ok) {
-    return fail(
-      name,
-      `The server answered ${response.status}${response.statusText ? ` ${response.statusText}` : ''}${response.status === 404 ? ': no file at this address' : ''}.`,
-    );
-  }
-  const length = Number(response.headers.get('content-length') ?? 'NaN');
-  if (Number.isFinite(length) && length > LIMITS.maxFileBytes) return fail(name, tooBig(length));
-  let bytes: Uint8Array | null;
-  try {
-    bytes = await readLimited(response);
-  } catch {
-    return fail(name, `The connection to ${url.host} broke while the file was being read.`);
-  }
-  if (bytes === null)
-    return fail(
-      name,
-      `The file is larger than ${LIMITS.maxFileBytes / 1024 / 1024} MB, the limit.`,
-    );
-  return parseGraphBytes(bytes, name);
+  const read = await fetchGraphBytes(raw, base);
+  return 'bytes' in read ? parseGraphBytes(read.bytes, read.name) : read;
 }
 
-/** Reads a response body, stopping as soon as it passes the size limit. */
-async function readLimited(response: Response): Promise<Uint8Array | null> {
-  if (!response.body) return new Uint8Array(await response.arrayBuffer());
-  const reader = response.body.getReader();
-  const chunks: Uint8Array[] = [];
-  let total = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    total += value.byteLength;
-    if (total > LIMITS.maxFileBytes) {
-      await reader.cancel();
-      return null;
-    }
-    chunks.push(value);
-  }
-  const bytes = new Uint8Array(total);
-  let offset = 0;
-  for (const chunk of chunks) {
-    bytes.set(chunk, offset);
-    offset += chunk.byteLength;
-  }
-  return bytes;
-}
-
+/** Reads a graph file the user chose and parses it on this thread. */
 export async function loadGraphFromFile(file: File): Promise<LoadResult> {
-  if (file.size > LIMITS.maxFileBytes) return fail(file.name, tooBig(file.size));
-  let bytes: Uint8Array;
-  try {
-    bytes = new Uint8Array(await file.arrayBuffer());
-  } catch {
-    return fail(file.name, 'The file could not be read.');
-  }
-  return parseGraphBytes(bytes, file.name);
+  const read = await readGraphFile(file);
+  return 'bytes' in read ? parseGraphBytes(read.bytes, read.name) : read;
 }

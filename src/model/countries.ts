@@ -1,5 +1,5 @@
 // Country names, world regions and centroids, from the `world-countries` package (see
-// scripts/build-countries.ts). ISO 3166-1 alpha-2 codes, Hong Kong, Macao and Taiwan included.
+// scripts/build-countries.ts); other names, for imports, in countryInput.ts. ISO 3166-1 alpha-2 codes, Hong Kong, Macao and Taiwan included.
 
 import table from './countries.data.json' with { type: 'json' };
 
@@ -10,16 +10,15 @@ export interface Country {
   region: string;
   lat: number;
   lon: number;
-  otherNames: readonly string[];
 }
 
-type Row = [string, string, string, number, number, string[]];
+type Row = [string, string, string, number, number];
 
 export const COUNTRIES: readonly Country[] = (table.countries as Row[]).map(
-  ([code, name, region, lat, lon, otherNames]) => ({ code, name, region, lat, lon, otherNames }),
+  ([code, name, region, lat, lon]) => ({ code, name, region, lat, lon }),
 );
 
-const byCode = new Map(COUNTRIES.map((c) => [c.code, c]));
+export const byCode: ReadonlyMap<string, Country> = new Map(COUNTRIES.map((c) => [c.code, c]));
 
 /** Region label for institutions with no country (alliances, international bodies). */
 export const NO_COUNTRY_REGION = 'International';
@@ -40,34 +39,4 @@ export function countryName(code: string | null): string {
 export function countryRegion(code: string | null): string {
   if (code === null) return NO_COUNTRY_REGION;
   return byCode.get(code)?.region ?? NO_COUNTRY_REGION;
-}
-
-function normaliseName(name: string): string {
-  return name
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
-    .replace(/^the\s+/, '')
-    .replace(/[^a-z0-9]+/g, ' ')
-    .trim();
-}
-
-let byName: Map<string, string> | undefined;
-
-/** Maps a country code or name in any common English form ("UK", "South Korea") to its code. */
-export function countryCodeFromInput(input: string): string | undefined {
-  const trimmed = input.trim();
-  if (trimmed === '') return undefined;
-  const upper = trimmed.toUpperCase();
-  if (byCode.has(upper)) return upper;
-  if (!byName) {
-    byName = new Map();
-    for (const c of COUNTRIES) {
-      for (const n of [c.name, ...c.otherNames]) {
-        const key = normaliseName(n);
-        if (key && !byName.has(key)) byName.set(key, c.code);
-      }
-    }
-  }
-  return byName.get(normaliseName(trimmed));
 }

@@ -4,6 +4,7 @@
 
 import { create } from 'zustand';
 import type { GraphData, Position, Problem } from '../model';
+import type { LoadProgress } from '../data/load/graphLoader';
 import { withPositions } from '../layout/computeLayout';
 import {
   DEFAULT_FILTERS,
@@ -30,6 +31,8 @@ export interface DataSlice {
   graphSource: string;
   status: LoadStatus;
   problems: Problem[];
+  /** How far the load under way has got, while loading. */
+  loadProgress: LoadProgress | null;
 }
 
 export interface NoticeSlice {
@@ -38,6 +41,7 @@ export interface NoticeSlice {
 
 export interface Actions {
   startLoading(source: string): void;
+  setLoadProgress(progress: LoadProgress): void;
   loadSucceeded(graph: GraphData, source: string, view?: ViewState): void;
   loadFailed(source: string, problems: Problem[]): void;
   setFilters(patch: Partial<Filters>): void;
@@ -69,10 +73,21 @@ export const useAtlas = create<AtlasState>()((set, get) => ({
   graphSource: '',
   status: 'loading',
   problems: [],
+  loadProgress: null,
   notices: [],
   ...DEFAULT_VIEW,
 
-  startLoading: (source) => set({ status: 'loading', graphSource: source, problems: [] }),
+  startLoading: (source) =>
+    set({ status: 'loading', graphSource: source, problems: [], loadProgress: null }),
+  setLoadProgress: (loadProgress) => {
+    const { status, loadProgress: last } = get();
+    if (status !== 'loading') return;
+    // A step of a whole percent or a new phase; fetches report every few kilobytes.
+    const pct = (p: LoadProgress | null) =>
+      p?.fraction == null ? -1 : Math.floor(p.fraction * 100);
+    if (last && last.phase === loadProgress.phase && pct(last) === pct(loadProgress)) return;
+    set({ loadProgress });
+  },
   loadSucceeded: (graph, source, view) => {
     const { state, notices } = cleanState(view ?? pickView(get()), graph);
     set({
@@ -80,12 +95,14 @@ export const useAtlas = create<AtlasState>()((set, get) => ({
       graphSource: source,
       status: 'ready',
       problems: [],
+      loadProgress: null,
       ...state,
       notices: [...get().notices, ...notices],
     });
   },
   // A failed load keeps the graph already shown, if any: nothing is lost.
-  loadFailed: (source, problems) => set({ status: 'error', graphSource: source, problems }),
+  loadFailed: (source, problems) =>
+    set({ status: 'error', graphSource: source, problems, loadProgress: null }),
 
   setFilters: (patch) => set({ filters: { ...get().filters, ...patch } }),
   clearFilters: () => set({ filters: { ...DEFAULT_FILTERS } }),

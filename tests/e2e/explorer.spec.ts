@@ -52,11 +52,10 @@ test('Q2: what was signed in 2015, and what has no known date', async ({ page })
   await expect(page).toHaveURL(/years=2015(&|$)/);
   await expect(page).toHaveURL(/undated=0/);
   await page.getByRole('button', { name: 'Table' }).click();
-  const dates = await page
-    .locator('table')
-    .filter({ hasText: 'Partner' })
-    .locator('tbody tr td:nth-child(4)')
-    .allTextContents();
+  // The table's code loads on first use: wait for it, not just for the click.
+  const agreementsTable = page.locator('table').filter({ hasText: 'Partner' });
+  await expect(agreementsTable).toBeVisible();
+  const dates = await agreementsTable.locator('tbody tr td:nth-child(4)').allTextContents();
   expect(dates.length).toBe(want.shownEdges);
   expect(dates.every((d) => d.startsWith('2015'))).toBe(true);
   // What has no known date: only the undated agreements.

@@ -13,7 +13,7 @@ import {
   type TableSummary,
   type TypeMap,
 } from '../../data/import';
-import { loadGraphFromFile } from '../../data/loadGraph';
+import { loadGraphFromFile } from '../../data/load/graphLoader';
 import type { GraphData, Problem } from '../../model';
 import { CheckStep, type ImportMode } from './CheckStep';
 import { FileStep, type Reading } from './FileStep';

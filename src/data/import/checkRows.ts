@@ -7,9 +7,9 @@
 // type column says otherwise. With an institutions table, the agreements may name an
 // institution by its id, its name or one of its other names.
 
+import { countryCodeFromInput as countryCodeOf } from '../../model/countryInput';
 import {
   getCountry,
-  countryCodeFromInput as countryCodeOf,
   isCooperationType,
   type CooperationType,
   type EdgeElement,

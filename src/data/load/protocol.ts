@@ -1,0 +1,27 @@
+// What the page and the graph-loading worker say to each other. The page sends a graph file's
+// bytes (transferred, not copied) or a saved dataset's id; the worker decodes, parses and
+// validates, and sends the graph back in parts, each once the page has taken the last, so the
+// page draws frames between two copies (see import/graphParts.ts).
+
+import type { Problem } from '../../model';
+import type { DatasetMeta } from '../datasets';
+import type { GraphPart } from '../import/protocol';
+
+export type GraphLoadRequest =
+  | { kind: 'parse'; buffer: ArrayBuffer; byteOffset: number; byteLength: number; name: string }
+  | { kind: 'dataset'; id: string }
+  /** The page has taken the last part: send the next. */
+  | { kind: 'next' };
+
+/** A saved dataset's fields besides its graph. */
+export type DatasetFields = Omit<DatasetMeta, 'institutions' | 'agreements'>;
+
+export type GraphLoadReply =
+  /** The worker's code has loaded; it can take bytes. */
+  | { kind: 'ready' }
+  /** Parsing and checking are done; `total` elements follow in parts. */
+  | { kind: 'checked'; total: number }
+  | { kind: 'part'; part: GraphPart }
+  /** The last part was sent; for a dataset, its fields. */
+  | { kind: 'done'; dataset: DatasetFields | null }
+  | { kind: 'failed'; problems: Problem[] };

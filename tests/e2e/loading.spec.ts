@@ -1,0 +1,51 @@
+// How a graph gets onto the page: a large file is parsed and checked in a worker and arrives in
+// parts while the page shows how far it has got; the small bundled graph is parsed on the page
+// (quicker than starting a worker); a broken large file is still named, line and column.
+import type { Page } from '@playwright/test';
+import { generateGraph } from '../../scripts/bench/generate';
+import { expect, statusCounts, test } from './fixtures';
+
+const big = JSON.stringify(generateGraph(4000, 5));
+
+function loadInfo(page: Page) {
+  return page.evaluate(
+    () => (window as unknown as { __atlasLoad?: { parsedIn: string; bytes: number } }).__atlasLoad,
+  );
+}
+
+test('a large graph is read off the page, with progress shown while it loads', async ({ page }) => {
+  let release: () => void = () => undefined;
+  const held = new Promise<void>((r) => (release = r));
+  await page.route('**/big.json', async (route) => {
+    await held;
+    await route.fulfill({ status: 200, contentType: 'application/json', body: big });
+  });
+  await page.goto('./?graph=big.json');
+  const loading = page.locator('.loading[role=status]');
+  await expect(loading).toHaveText(/^Loading the partnership graph… reading the file/);
+  release();
+  const counts = await statusCounts(page);
+  expect(counts.total).toBe(4000);
+  expect(await loadInfo(page)).toEqual({ parsedIn: 'worker', bytes: Buffer.byteLength(big) });
+  // The worker's graph is the whole graph: every agreement counted.
+  expect(counts.totalEdges).toBe(JSON.parse(big).elements.edges.length);
+});
+
+test('the bundled graph is parsed on the page', async ({ page }) => {
+  await page.goto('./');
+  await statusCounts(page);
+  expect((await loadInfo(page))?.parsedIn).toBe('page');
+});
+
+test('a broken large file is refused with its line and column, from the worker', async ({
+  page,
+}) => {
+  // Cut off in the middle of the agreements.
+  const cut = big.slice(0, Math.floor(big.length * 0.8));
+  await page.route('**/cut.json', (route) =>
+    route.fulfill({ status: 200, contentType: 'application/json', body: cut }),
+  );
+  await page.goto('./?graph=cut.json');
+  await expect(page.getByRole('alert')).toContainText(/Not valid JSON at line 1, column \d+/);
+  expect((await loadInfo(page))?.parsedIn).toBe('worker');
+});
