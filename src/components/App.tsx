@@ -1,4 +1,5 @@
 import { Suspense, lazy, useCallback, useEffect, useState } from 'react';
+import { BUNDLED_GRAPH } from '../data/load/early';
 import { loadGraphFromUrl, openSavedDataset } from '../data/load/graphLoader';
 import { decodeView } from '../filters';
 import { startUrlSync, useAtlas } from '../store';
@@ -25,7 +26,6 @@ const ImportDialog = lazy(() =>
 );
 import { DEFAULT_VIEW } from '../filters';
 
-export const BUNDLED_GRAPH = './graph.json';
 
 /** Keeps `dataset=<id>` in the address bar in step with the graph shown. */
 function setDatasetParam(id: string | null): void {

@@ -9,6 +9,7 @@ import type { Dataset } from '../datasets';
 import type { Result } from '../import/mergeGraphs';
 import { fetchGraphBytes, readGraphFile, type GraphBytes, type LoadResult } from '../fetchGraph';
 import { GraphAssembler } from '../import/graphParts';
+import { takeEarlyLoad } from './early';
 import type { GraphData, Problem } from '../../model';
 import type { DatasetFields, GraphLoadReply, GraphLoadRequest } from './protocol';
 
@@ -162,7 +163,8 @@ export async function loadGraphFromUrl(
   onProgress: OnLoadProgress = () => undefined,
 ): Promise<LoadResult> {
   onProgress({ phase: 'reading', fraction: null });
-  const read = await fetchGraphBytes(raw, base, reading(onProgress));
+  const onBytes = reading(onProgress);
+  const read = await (takeEarlyLoad(raw, base, onBytes) ?? fetchGraphBytes(raw, base, onBytes));
   return 'bytes' in read ? parseGraph(read, onProgress) : read;
 }
 
