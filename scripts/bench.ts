@@ -1,7 +1,7 @@
 // The benchmark: the built app against plain Cytoscape.js on synthetic partnership graphs of
 // growing size, in headless Chromium. Writes bench-results/latest.{json,md}.
 //
-//   npm run bench                          sizes 1,000, 10,000, 100,000 and the seed graph, 3 runs
+//   npm run bench                          sizes 1,000, 10,000, 30,000, 100,000 and the seed graph, 3 runs
 //   npm run bench -- --sizes=1000,10000 --runs=5
 //   npm run bench -- --quick               smoke run: size 200, one run, under a minute
 //   npm run bench -- --build               rebuild dist/ first (done anyway when it is missing)
@@ -9,6 +9,7 @@
 //                                          SIZE (default: the largest); profiles in
 //                                          bench-results/tmp/profiles/; with --runs=0 only that
 //   npm run bench -- --no-seed             leave out data/graph.json
+//   npm run bench -- --no-reference        the app only (quicker, for trying a change)
 //   npm run bench -- --seed=N              the generator's seed (default 20240501)
 //   npm run bench -- --out=bench-results/tmp/x   write x.json and x.md instead of latest.*
 //   npm run bench -- --import-rows=N       import a generated table of N agreement rows through
@@ -72,6 +73,7 @@ interface Options {
   profile: string | null;
   out: string;
   withSeedGraph: boolean;
+  withReference: boolean;
   quick: boolean;
   loadTimeoutMs: number;
   stepTimeoutMs: number;
@@ -87,6 +89,7 @@ function parseOptions(argv: string[]): Options {
     'build',
     'profile',
     'no-seed',
+    'no-reference',
     'sizes',
     'runs',
     'seed',
@@ -101,7 +104,7 @@ function parseOptions(argv: string[]): Options {
       throw new Error(`Unknown option ${a}; see the top of scripts/bench.ts.`);
   }
   const quick = flag('quick');
-  const sizes = (value('sizes') ?? (quick ? '200' : '1000,10000,100000'))
+  const sizes = (value('sizes') ?? (quick ? '200' : '1000,10000,30000,100000'))
     .split(',')
     .map((s) => Number(s.replace(/_/g, '')))
     .filter((n) => Number.isInteger(n) && n >= 2);
@@ -127,6 +130,7 @@ function parseOptions(argv: string[]): Options {
             : 'bench-results/latest'),
     ),
     withSeedGraph: !flag('no-seed'),
+    withReference: !flag('no-reference'),
     quick,
     loadTimeoutMs: loadTimeoutS * 1000,
     stepTimeoutMs: Number(value('step-timeout') ?? (quick ? 30 : 120)) * 1000,
@@ -239,7 +243,7 @@ async function main(): Promise<void> {
   try {
     for (const graph of graphs) {
       const runs: { app: RunResult[]; reference: RunResult[] } = { app: [], reference: [] };
-      const skip = { app: false, reference: false };
+      const skip = { app: false, reference: !opts.withReference };
       for (let i = 0; i < opts.runs; i++) {
         // App and reference alternate, so drift in the machine's speed touches both alike.
         for (const kind of ['app', 'reference'] as const) {

@@ -26,7 +26,6 @@ const ImportDialog = lazy(() =>
 );
 import { DEFAULT_VIEW } from '../filters';
 
-
 /** Keeps `dataset=<id>` in the address bar in step with the graph shown. */
 function setDatasetParam(id: string | null): void {
   const url = new URL(window.location.href);

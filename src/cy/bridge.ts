@@ -152,6 +152,8 @@ export function mountGraph(
   encodings = encodingsFor(graph, options.color);
   drawnView = null;
   drawnLayout = null;
+  // The stylesheet below is built for scale 1.
+  labelScale = 1;
   // Small graphs always draw on a 2D canvas; big ones on WebGL only where it is faster.
   renderer = lean
     ? chooseRenderer(options.renderer ?? null)
@@ -160,7 +162,7 @@ export function mountGraph(
   cy = cytoscape({
     container,
     elements: layout ? toElements(graph, encodings, layout.positions) : [],
-    style: stylesheet(1, big),
+    style: stylesheet(1, big, lean),
     layout: { name: 'preset' },
     minZoom: lean ? 0.002 : 0.02,
     maxZoom: 6,
@@ -294,7 +296,6 @@ function computeLabelZooms(): void {
   });
   items.sort((a, b) => b.size - a.size);
   labelZoom = labelZooms(items, groups > 0 ? 1 : Math.min(hubs, 8));
-  labelScale = 0;
   applyLabels();
 }
 
@@ -316,14 +317,18 @@ function applyLabels(): void {
   // the few group labels are resized.
   const k = 1 / Math.min(z, 1);
   c.batch(() => {
+    // A new stylesheet restyles every element: only when the scale has moved.
     if (labelScale === 0 || Math.abs(k / labelScale - 1) > 0.04) {
       labelScale = k;
-      if (!big) c.style(stylesheet(k));
-      if (lean) {
-        c.nodes('.group, .frame, .rest').forEach((n) => {
-          n.data('fs', (n.data('px') as number) * k);
-        });
-      }
+      if (!big) c.style(stylesheet(k, false, lean));
+    }
+    if (lean) {
+      // Group labels, including those of groups just drawn, at the current scale.
+      const scale = labelScale;
+      c.nodes('.group, .frame, .rest').forEach((n) => {
+        const fs = (n.data('px') as number) * scale;
+        if (n.data('fs') !== fs) n.data('fs', fs);
+      });
     }
     c.nodes().forEach((n) => {
       const need = labelZoom.get(n.id());
@@ -384,7 +389,7 @@ export function draw(view: DrawnView, visible: Visible, layout: LayoutName): voi
     if (nextBig !== big) {
       big = nextBig;
       labelScale = 0;
-      c.style(stylesheet(1, big));
+      c.style(stylesheet(1, big, lean));
     }
   });
   if (view.grouped) setAnnotations([]);
@@ -393,7 +398,6 @@ export function draw(view: DrawnView, visible: Visible, layout: LayoutName): voi
   }
   if (layoutChanged) fitInto(c.elements(), false);
   // New group nodes get their label size for the current zoom.
-  labelScale = 0;
   computeLabelZooms();
 }
 

@@ -9,8 +9,13 @@ export const LABEL_PX = [11, 12, 14] as const;
 /** Country group labels on screen, in pixels. */
 export const GROUP_LABEL_PX = 13;
 
-/** `k` scales text so that it keeps its screen size when the view is zoomed out. */
-export function stylesheet(k = 1, big = false): StylesheetJson {
+/**
+ * `k` scales text so that it keeps its screen size when the view is zoomed out. `big`: many
+ * institutions drawn, labels by zoom threshold. `lean`: a graph past the drawing limit, whose
+ * edges come and go with every filter change: straight "haystack" lines, which Cytoscape
+ * places without the per-pair geometry of other edges (a quarter of the cost of a change).
+ */
+export function stylesheet(k = 1, big = false, lean = false): StylesheetJson {
   const sheet = [
     {
       selector: 'node',
@@ -162,6 +167,12 @@ export function stylesheet(k = 1, big = false): StylesheetJson {
       { selector: 'node.group, node.frame, node.rest', style: { 'min-zoomed-font-size': 0 } },
       { selector: 'edge', style: { 'curve-style': 'straight' } },
     );
+  }
+  if (lean) {
+    (sheet as unknown[]).push({
+      selector: 'edge',
+      style: { 'curve-style': 'haystack', 'haystack-radius': 0 },
+    });
   }
   return sheet;
 }

@@ -26,7 +26,7 @@ const graph = generateGraph(3000, 7);
 function view(
   g: GraphData,
   visible: Visible,
-  opts: { expanded?: string[]; pinned?: string[]; limit?: number } = {},
+  opts: { expanded?: string[]; pinned?: string[]; limit?: number; summaryLinks?: number } = {},
 ): DrawnView {
   const geometry = groupGeometry(g, 'force');
   return aggregate({
@@ -39,6 +39,7 @@ function view(
     expanded: opts.expanded ?? [],
     pinned: opts.pinned ?? [],
     limit: opts.limit,
+    summaryLinks: opts.summaryLinks,
   });
 }
 
@@ -165,7 +166,35 @@ describe('aggregate', () => {
       if (d === undefined) inside++;
       else expect(drawnIds.has(d)).toBe(true);
     }
-    expect(inside).toBe(v.nodes.reduce((k, n) => k + n.inside, 0));
+    // Not drawn as an edge: inside one node, or in a link left out of the drawing.
+    expect(inside).toBe(v.nodes.reduce((k, n) => k + n.inside, 0) + v.omitted.agreements);
+  });
+
+  it('draws the strongest summary links up to the cap, and at least one for each linked group', () => {
+    const visible = all(graph);
+    const full = view(graph, visible, { limit: 2500, summaryLinks: 100_000 });
+    const capped = view(graph, visible, { limit: 2500, summaryLinks: 40 });
+    const linksOf = (v: DrawnView) => v.edges.filter((e) => e.kind === 'link');
+    const everyLink = linksOf(full);
+    expect(full.omitted.links).toBe(0);
+    expect(everyLink.length).toBeGreaterThan(100);
+    const kept = linksOf(capped);
+    expect(kept.length).toBeGreaterThanOrEqual(40);
+    expect(kept.length + capped.omitted.links).toBe(everyLink.length);
+    const total = (ls: { agreements: number }[]) => ls.reduce((k, l) => k + l.agreements, 0);
+    expect(total(kept) + capped.omitted.agreements).toBe(total(everyLink));
+    // The 40 strongest are among those kept.
+    const strongest = [...everyLink].sort((a, b) => b.agreements - a.agreements).slice(0, 40);
+    const keptIds = new Set(kept.map((l) => l.id));
+    const weakestKept = Math.min(...strongest.map((l) => l.agreements));
+    for (const l of everyLink) if (l.agreements > weakestKept) expect(keptIds.has(l.id)).toBe(true);
+    // No group that has links in full is left without one.
+    const ends = (ls: { source: string; target: string }[]) =>
+      new Set(ls.flatMap((l) => [l.source, l.target]));
+    expect(ends(kept)).toEqual(ends(everyLink));
+    // Beyond the 40, only links that give a node its first: at most one per node.
+    expect(capped.omitted.links).toBeGreaterThan(0);
+    expect(kept.length).toBeLessThanOrEqual(40 + ends(everyLink).size);
   });
 
   it('always draws the selection one by one, beside its closed group', () => {

@@ -94,15 +94,16 @@ function runInWorker(
       const reply = event.data;
       switch (reply.kind) {
         case 'checked':
+          performance.mark('atlas:checked');
           total = reply.total;
           onProgress({ phase: 'receiving', fraction: 0 });
           break;
         case 'part':
           assembler.add(reply.part);
           onProgress({ phase: 'receiving', fraction: total ? assembler.received / total : 1 });
-          worker.postMessage({ kind: 'next' } satisfies GraphLoadRequest);
           break;
         case 'done':
+          performance.mark('atlas:received');
           finish({ graph: assembler.graph(), problems: [], dataset: reply.dataset });
           break;
         case 'failed':
@@ -137,8 +138,10 @@ export async function parseGraph(
 ): Promise<LoadResult> {
   if (read.bytes.byteLength <= PAGE_PARSE_BYTES) return parseOnPage(read);
   onProgress({ phase: 'checking', fraction: null });
+  performance.mark('atlas:bytes');
   const worker = await startWorker();
   if (!worker) return parseOnPage(read);
+  performance.mark('atlas:worker');
   record({ parsedIn: 'worker', bytes: read.bytes.byteLength });
   const { buffer, byteOffset, byteLength } = read.bytes;
   const outcome = await runInWorker(

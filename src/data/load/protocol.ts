@@ -1,7 +1,7 @@
 // What the page and the graph-loading worker say to each other. The page sends a graph file's
 // bytes (transferred, not copied) or a saved dataset's id; the worker decodes, parses and
-// validates, and sends the graph back in parts, each once the page has taken the last, so the
-// page draws frames between two copies (see import/graphParts.ts).
+// validates, and sends the graph back in parts of 5,000 elements, so that the page copies each
+// in a task of its own and draws frames between two (see import/graphParts.ts).
 
 import type { Problem } from '../../model';
 import type { DatasetMeta } from '../datasets';
@@ -9,9 +9,7 @@ import type { GraphPart } from '../import/protocol';
 
 export type GraphLoadRequest =
   | { kind: 'parse'; buffer: ArrayBuffer; byteOffset: number; byteLength: number; name: string }
-  | { kind: 'dataset'; id: string }
-  /** The page has taken the last part: send the next. */
-  | { kind: 'next' };
+  | { kind: 'dataset'; id: string };
 
 /** A saved dataset's fields besides its graph. */
 export type DatasetFields = Omit<DatasetMeta, 'institutions' | 'agreements'>;

@@ -9,18 +9,10 @@ import type { GraphData } from '../../model';
 import type { DatasetFields, GraphLoadReply, GraphLoadRequest } from './protocol';
 
 export class GraphLoadService {
-  private resume: (() => void) | null = null;
-
   constructor(private readonly send: (reply: GraphLoadReply) => void) {}
 
   async handle(request: GraphLoadRequest): Promise<void> {
     switch (request.kind) {
-      case 'next': {
-        const resume = this.resume;
-        this.resume = null;
-        resume?.();
-        return;
-      }
       case 'parse': {
         const bytes = new Uint8Array(request.buffer, request.byteOffset, request.byteLength);
         const result = parseGraphBytes(bytes, request.name);
@@ -28,7 +20,7 @@ export class GraphLoadService {
           this.send({ kind: 'failed', problems: result.problems });
           return;
         }
-        await this.sendGraph(result.graph, null);
+        this.sendGraph(result.graph, null);
         return;
       }
       case 'dataset': {
@@ -38,21 +30,19 @@ export class GraphLoadService {
           return;
         }
         const { graph, ...fields } = result.value;
-        await this.sendGraph(graph, fields);
+        this.sendGraph(graph, fields);
         return;
       }
     }
   }
 
-  private async sendGraph(graph: GraphData, dataset: DatasetFields | null): Promise<void> {
+  private sendGraph(graph: GraphData, dataset: DatasetFields | null): void {
     const { nodes, edges } = graph.elements;
     this.send({ kind: 'checked', total: nodes.length + edges.length });
-    let first = true;
-    for (const part of graphParts(graph)) {
-      if (!first) await new Promise<void>((resume) => (this.resume = resume));
-      first = false;
-      this.send({ kind: 'part', part });
-    }
+    // All parts at once: the page takes each as a task of its own (a few milliseconds), drawing
+    // between two, while this thread copies the next. Waiting for the page's word after each
+    // part made a 100,000-institution graph arrive 0.7 s later.
+    for (const part of graphParts(graph)) this.send({ kind: 'part', part });
     this.send({ kind: 'done', dataset });
   }
 }
