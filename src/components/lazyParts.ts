@@ -1,30 +1,47 @@
 // Parts of the page that are not needed for the first frame load as chunks of their own, so the
-// page's first download stays small; once the graph is shown, idle time fetches them ahead, so
-// the first click on them does not wait for the network.
+// page's first download stays small; once the graph is shown, idle time fetches them ahead.
+// A part whose code is already here renders at once: React.lazy would suspend even then, and
+// React holds a shown fallback for at least 300 ms, which the first click would wait out.
 
-import { lazy } from 'react';
+import { createElement, lazy, type ComponentType } from 'react';
 
-const loaders = {
-  details: () => import('./Details'),
-  tooltip: () => import('./Tooltip'),
-  exportPanel: () => import('./ExportPanel'),
-  share: () => import('./ShareDialog'),
-  table: () => import('./TableView'),
-  datasets: () => import('./import/DatasetList'),
-};
+interface LazyPart<P extends object> {
+  Part: ComponentType<P>;
+  preload(): Promise<unknown>;
+}
 
-export const LazyDetails = lazy(() => loaders.details().then((m) => ({ default: m.Details })));
-export const LazyTooltip = lazy(() => loaders.tooltip().then((m) => ({ default: m.Tooltip })));
-export const LazyExportPanel = lazy(() =>
-  loaders.exportPanel().then((m) => ({ default: m.ExportPanel })),
-);
-export const LazyShareDialog = lazy(() =>
-  loaders.share().then((m) => ({ default: m.ShareDialog })),
-);
-export const LazyTableView = lazy(() => loaders.table().then((m) => ({ default: m.TableView })));
-export const LazyDatasetList = lazy(() =>
-  loaders.datasets().then((m) => ({ default: m.DatasetList })),
-);
+function lazyPart<P extends object>(load: () => Promise<ComponentType<P>>): LazyPart<P> {
+  let loaded: ComponentType<P> | null = null;
+  let loading: Promise<ComponentType<P>> | null = null;
+  const preload = () =>
+    (loading ??= load().then(
+      (component) => (loaded = component),
+      (e: unknown) => {
+        // A failed fetch may succeed later (the network came back): try again next time.
+        loading = null;
+        throw e;
+      },
+    ));
+  const Lazy = lazy(() => preload().then((component) => ({ default: component })));
+  function Part(props: P) {
+    return loaded ? createElement(loaded, props) : createElement(Lazy, props);
+  }
+  return { Part, preload };
+}
+
+const details = lazyPart(() => import('./Details').then((m) => m.Details));
+const tooltip = lazyPart(() => import('./Tooltip').then((m) => m.Tooltip));
+const exportPanel = lazyPart(() => import('./ExportPanel').then((m) => m.ExportPanel));
+const share = lazyPart(() => import('./ShareDialog').then((m) => m.ShareDialog));
+const table = lazyPart(() => import('./TableView').then((m) => m.TableView));
+const datasets = lazyPart(() => import('./import/DatasetList').then((m) => m.DatasetList));
+
+export const LazyDetails = details.Part;
+export const LazyTooltip = tooltip.Part;
+export const LazyExportPanel = exportPanel.Part;
+export const LazyShareDialog = share.Part;
+export const LazyTableView = table.Part;
+export const LazyDatasetList = datasets.Part;
 
 let prefetched = false;
 
@@ -37,6 +54,8 @@ export function prefetchLazyParts(): void {
       ? (fn: () => void) => window.requestIdleCallback(fn, { timeout: 3000 })
       : (fn: () => void) => window.setTimeout(fn, 500);
   idle(() => {
-    for (const load of Object.values(loaders)) void load().catch(() => undefined);
+    for (const part of [details, tooltip, exportPanel, share, table, datasets]) {
+      part.preload().catch(() => undefined);
+    }
   });
 }

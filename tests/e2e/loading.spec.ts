@@ -49,3 +49,28 @@ test('a broken large file is refused with its line and column, from the worker',
   await expect(page.getByRole('alert')).toContainText(/Not valid JSON at line 1, column \d+/);
   expect((await loadInfo(page))?.parsedIn).toBe('worker');
 });
+
+test('menus fetched ahead while idle open without a loading step', async ({ page }) => {
+  await page.goto('./');
+  await statusCounts(page);
+  // The idle prefetch has fetched the export menu's code.
+  await expect
+    .poll(() =>
+      page.evaluate(() =>
+        performance.getEntriesByType('resource').some((r) => /ExportPanel-[^/]*\.js$/.test(r.name)),
+      ),
+    )
+    .toBe(true);
+  await page.evaluate(() => {
+    const w = window as unknown as { __sawFallback?: boolean };
+    w.__sawFallback = false;
+    new MutationObserver(() => {
+      if (document.body.textContent?.includes('Opening the export menu')) w.__sawFallback = true;
+    }).observe(document.body, { childList: true, subtree: true, characterData: true });
+  });
+  await page.getByRole('button', { name: 'Export ▾' }).click();
+  await expect(page.getByRole('button', { name: 'GraphML', exact: true })).toBeVisible();
+  expect(
+    await page.evaluate(() => (window as unknown as { __sawFallback?: boolean }).__sawFallback),
+  ).toBe(false);
+});
