@@ -1,4 +1,5 @@
 export * from './csv';
 export * from './limits';
 export * from './loadGraph';
+export { loadGraphFromFile, loadGraphFromUrl } from './load/graphLoader';
 export * from './validateGraph';

@@ -1,9 +1,9 @@
-// Parsing a graph file: bytes decoded (UTF-8,
-// or UTF-16), JSON syntax errors located by line, column and JSON path, then the one validator.
-// Never throws; failures come back as problems.
+// Parsing a graph file: bytes decoded (UTF-8, or UTF-16), JSON syntax errors located by line,
+// column and JSON path, then the one validator. Never throws; failures come back as problems.
+// Runs in the graph-loading worker, or on the page for small files (load/graphLoader.ts).
 
 import type { Problem } from '../model';
-import { fail, fetchGraphBytes, readGraphFile, type LoadResult } from './fetchGraph';
+import { fail, type LoadResult } from './fetchGraph';
 import { validateGraph } from './validateGraph';
 
 export { checkGraphUrl, type LoadResult } from './fetchGraph';
@@ -355,16 +355,4 @@ export function parseGraphBytes(bytes: Uint8Array, file: string): LoadResult {
   const decoded = decodeGraphBytes(bytes);
   if ('error' in decoded) return fail(file, decoded.error);
   return parseGraphText(decoded.text, file);
-}
-
-/** Fetches a graph file (graph=) and parses it on this thread. */
-export async function loadGraphFromUrl(raw: string, base: string): Promise<LoadResult> {
-  const read = await fetchGraphBytes(raw, base);
-  return 'bytes' in read ? parseGraphBytes(read.bytes, read.name) : read;
-}
-
-/** Reads a graph file the user chose and parses it on this thread. */
-export async function loadGraphFromFile(file: File): Promise<LoadResult> {
-  const read = await readGraphFile(file);
-  return 'bytes' in read ? parseGraphBytes(read.bytes, read.name) : read;
 }

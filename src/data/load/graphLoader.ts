@@ -37,11 +37,6 @@ function record(info: LoadInfo): void {
   (window as unknown as { __atlasLoad?: LoadInfo }).__atlasLoad = info;
 }
 
-/** Starts loading the parser's code, so it is ready when the bytes are. */
-export function warmParser(): void {
-  void import('../loadGraph');
-}
-
 async function parseOnPage(read: GraphBytes): Promise<LoadResult> {
   const { parseGraphBytes } = await import('../loadGraph');
   record({ parsedIn: 'page', bytes: read.bytes.byteLength });
@@ -94,6 +89,8 @@ function runInWorker(
       const reply = event.data;
       switch (reply.kind) {
         case 'checked':
+          // Marks for profiling a load (DevTools, the benchmark's probes): bytes in, worker
+          // started, graph checked, graph received.
           performance.mark('atlas:checked');
           total = reply.total;
           onProgress({ phase: 'receiving', fraction: 0 });
