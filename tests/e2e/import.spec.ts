@@ -46,7 +46,8 @@ test('a CSV with a byte-order mark and semicolons imports, survives a reload, an
     .getByRole('button', { name: /Delete/ })
     .click();
   await expect(page.getByRole('button', { name: 'Open “Lyon partners”' })).toHaveCount(0);
-  expect((await statusCounts(page)).total).toBe(59);
+  // The dataset stays on screen until the bundled graph has loaded in its place.
+  await expect.poll(async () => (await statusCounts(page)).total).toBe(59);
   await page.reload();
   expect((await statusCounts(page)).total).toBe(59);
 });
