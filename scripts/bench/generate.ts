@@ -4,6 +4,7 @@
 // Positions are included and cheap to compute (a disc per country, discs packed in rows): a
 // force layout at this size would take longer than everything it is meant to measure.
 
+import { countryCentroid } from '../../src/model/countryPlaces';
 import { seededRandom } from '../../src/layout/random';
 import {
   COOPERATION_INFO,
@@ -235,8 +236,9 @@ export function generateGraph(institutions: number, seed: number): GraphData {
     const place = d.country ? getCountry(d.country) : undefined;
     const label = institutionName(d.type, place?.name ?? null, k);
     // Jitter within a few degrees of the centroid: enough to separate points on a map.
-    const lat = place ? clamp(place.lat + (rnd() + rnd() - 1) * 3, -89.9, 89.9) : null;
-    const lon = place ? clamp(place.lon + (rnd() + rnd() - 1) * 3, -179.9, 179.9) : null;
+    const centre = countryCentroid(d.country);
+    const lat = centre ? clamp(centre.lat + (rnd() + rnd() - 1) * 3, -89.9, 89.9) : null;
+    const lon = centre ? clamp(centre.lon + (rnd() + rnd() - 1) * 3, -179.9, 179.9) : null;
     return {
       data: {
         id: `n${i}`,

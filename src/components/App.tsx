@@ -1,15 +1,12 @@
 import { Suspense, lazy, useCallback, useEffect, useState } from 'react';
 import { BUNDLED_GRAPH } from '../data/load/early';
-import { loadGraphFromUrl, openSavedDataset } from '../data/load/graphLoader';
-import { decodeView } from '../filters';
-import { startUrlSync, useAtlas } from '../store';
+import { openDataset, openGraph, startInitialLoad, startUrlSync, useAtlas } from '../store';
 import { DetailsPanel } from './DetailsPanel';
 import { EmptyState } from './EmptyState';
 import { openGraphFile } from './OpenGraphButton';
 import { FilterPanel } from './FilterPanel';
 import { GraphCanvas } from './GraphCanvas';
 import { GroupsBar } from './GroupsBar';
-import { LayoutProgress } from './LayoutProgress';
 import { Legend } from './Legend';
 import { LoadError } from './LoadError';
 import { LoadingMessage } from './LoadingMessage';
@@ -17,14 +14,16 @@ import { Notices } from './Notices';
 import { StatusBar } from './StatusBar';
 import { CanvasControls, Toolbar } from './Toolbar';
 import { DataMenu } from './DataMenu';
-import { LazyTableView, prefetchLazyParts } from './lazyParts';
+import { LazyLayoutProgress, LazyTableView, prefetchLazyParts } from './lazyParts';
+import { missingPositions } from '../layout/positions';
 // The embedded view (embed=1) is a page of its own.
 const EmbedView = lazy(() => import('./EmbedView').then((m) => ({ default: m.EmbedView })));
 // The importer (CSV parsing, mapping, checks) loads when first opened.
 const ImportDialog = lazy(() =>
   import('./import/ImportDialog').then((m) => ({ default: m.ImportDialog })),
 );
-import { DEFAULT_VIEW } from '../filters';
+import { DEFAULT_VIEW, prepareSearch } from '../filters';
+import type { GraphData } from '../model';
 
 /** Keeps `dataset=<id>` in the address bar in step with the graph shown. */
 function setDatasetParam(id: string | null): void {
@@ -35,37 +34,30 @@ function setDatasetParam(id: string | null): void {
   window.history.replaceState(null, '', url.toString().replace(/%2C/g, ','));
 }
 
-async function openDataset(id: string, withUrlView: boolean): Promise<boolean> {
-  const store = useAtlas.getState();
-  store.startLoading(`dataset ${id}`);
-  const r = await openSavedDataset(id, store.setLoadProgress);
-  if (!r.ok) {
-    useAtlas.getState().loadFailed(`dataset ${id}`, [{ message: r.error }]);
-    return false;
-  }
-  const view = withUrlView
-    ? decodeView(window.location.search)
-    : decodeView(r.value.graph.data.view ?? '');
-  useAtlas.getState().addNotices(view.notices);
-  useAtlas.getState().loadSucceeded(r.value.graph, r.value.name, view.state);
-  return true;
+/**
+ * Prepares a graph's names for search in idle periods, so that the first keystroke finds them
+ * ready (folding 100,000 names takes a few hundred milliseconds). Returns a cancel function.
+ */
+function prepareSearchWhenIdle(graph: GraphData): () => void {
+  if (typeof window.requestIdleCallback !== 'function') return () => undefined;
+  let handle = 0;
+  const step = (deadline: IdleDeadline) => {
+    if (!prepareSearch(graph, () => deadline.timeRemaining() > 3)) {
+      handle = window.requestIdleCallback(step);
+    }
+  };
+  handle = window.requestIdleCallback(step);
+  return () => window.cancelIdleCallback(handle);
 }
 
-async function openGraph(url: string, withUrlView: boolean): Promise<void> {
-  const store = useAtlas.getState();
-  store.startLoading(url);
-  const result = await loadGraphFromUrl(url, window.location.href, store.setLoadProgress);
-  if (!result.graph) {
-    useAtlas.getState().loadFailed(url, result.problems);
-    return;
-  }
-  if (withUrlView) {
-    const { state, notices } = decodeView(window.location.search);
-    useAtlas.getState().addNotices(notices);
-    useAtlas.getState().loadSucceeded(result.graph, url, state);
-  } else {
-    useAtlas.getState().loadSucceeded(result.graph, url);
-  }
+/** The layout progress bar, whose code loads only for graphs without stored positions. */
+function LayoutProgressSlot() {
+  const needed = useAtlas((s) => s.graph !== null && missingPositions(s.graph) > 0);
+  return needed ? (
+    <Suspense fallback={null}>
+      <LazyLayoutProgress />
+    </Suspense>
+  ) : null;
 }
 
 function isEmbed(): boolean {
@@ -87,11 +79,8 @@ export function App() {
   const [importFiles, setImportFiles] = useState<File[] | undefined>(undefined);
 
   useEffect(() => {
-    const params = new URLSearchParams(window.location.search);
-    const dataset = params.get('dataset');
-    const graphParam = params.get('graph');
-    if (dataset) void openDataset(dataset, true);
-    else void openGraph(graphParam ?? BUNDLED_GRAPH, true);
+    // Usually started already, before the first render (main.tsx).
+    void startInitialLoad();
     return startUrlSync();
   }, []);
 
@@ -122,6 +111,8 @@ export function App() {
   useEffect(() => {
     if (hasGraph && !embed) prefetchLazyParts();
   }, [hasGraph, embed]);
+
+  useEffect(() => (graph && !embed ? prepareSearchWhenIdle(graph) : undefined), [graph, embed]);
 
   if (embed)
     return (
@@ -209,7 +200,7 @@ export function App() {
                 <CanvasControls />
                 <Legend />
                 <GroupsBar />
-                <LayoutProgress />
+                <LayoutProgressSlot />
                 <EmptyState />
               </div>
               {panel === 'table' ? (

@@ -1,5 +1,6 @@
 import { useEffect, useMemo, useState } from 'react';
-import { computeLayout, estimateMs, missingPositions } from '../layout/computeLayout';
+import { computeLayout, estimateMs } from '../layout/computeLayout';
+import { missingPositions } from '../layout/positions';
 import type { GraphData } from '../model';
 import { useAtlas } from '../store';
 

@@ -1,8 +1,8 @@
+import { formatCount as f } from '../model';
 import { selectVisible, useAtlas } from '../store';
 import { loadingText } from './LoadingMessage';
 
 export function statusText(n: number, t: number, m: number, u: number): string {
-  const f = (x: number) => x.toLocaleString('en');
   return `Showing ${f(n)} of ${f(t)} institutions · ${f(m)} of ${f(u)} agreements`;
 }
 

@@ -4,6 +4,7 @@
 // React holds a shown fallback for at least 300 ms, which the first click would wait out.
 
 import { createElement, lazy, type ComponentType } from 'react';
+import { prefetchViewCode } from '../store/viewCode';
 
 interface LazyPart<P extends object> {
   Part: ComponentType<P>;
@@ -35,6 +36,8 @@ const exportPanel = lazyPart(() => import('./ExportPanel').then((m) => m.ExportP
 const share = lazyPart(() => import('./ShareDialog').then((m) => m.ShareDialog));
 const table = lazyPart(() => import('./TableView').then((m) => m.TableView));
 const datasets = lazyPart(() => import('./import/DatasetList').then((m) => m.DatasetList));
+/** Only graphs without stored positions need it (not fetched ahead). */
+const layoutProgress = lazyPart(() => import('./LayoutProgress').then((m) => m.LayoutProgress));
 
 export const LazyDetails = details.Part;
 export const LazyTooltip = tooltip.Part;
@@ -42,6 +45,7 @@ export const LazyExportPanel = exportPanel.Part;
 export const LazyShareDialog = share.Part;
 export const LazyTableView = table.Part;
 export const LazyDatasetList = datasets.Part;
+export const LazyLayoutProgress = layoutProgress.Part;
 
 let prefetched = false;
 
@@ -57,5 +61,7 @@ export function prefetchLazyParts(): void {
     for (const part of [details, tooltip, exportPanel, share, table, datasets]) {
       part.preload().catch(() => undefined);
     }
+    // Layouts and the grouped view, so that choosing one applies at once.
+    prefetchViewCode().catch(() => undefined);
   });
 }

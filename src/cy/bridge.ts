@@ -163,7 +163,9 @@ export function mountGraph(
     container,
     elements: layout ? toElements(graph, encodings, layout.positions) : [],
     style: stylesheet(1, big, lean),
-    layout: { name: 'preset' },
+    // Positions as given, and no fit: GraphCanvas fits once the filters are applied (preset
+    // fits by default, which costs a full style pass for its bounding box).
+    layout: { name: 'preset', fit: false },
     minZoom: lean ? 0.002 : 0.02,
     maxZoom: 6,
     boxSelectionEnabled: false,

@@ -2,7 +2,7 @@
 // Evidence, descriptions and the rest stay in the model.
 
 import type { ElementDefinition } from 'cytoscape';
-import type { GraphData, Position } from '../model';
+import { formatCount, type GraphData, type Position } from '../model';
 import {
   groupKeyOf,
   groupLabel,
@@ -89,7 +89,7 @@ export function toElements(
   return out;
 }
 
-const count = (n: number) => n.toLocaleString('en');
+const count = formatCount;
 
 /** One element of a drawn view (grouped or not) as Cytoscape reads it. */
 export function drawnElement(item: DrawnNode | DrawnEdge, enc: Encodings): ElementDefinition {

@@ -1,8 +1,8 @@
 // Turns the curated tables under data/ into a graph, then checks it with the one validator and
 // names the table row behind every problem.
 
+import { countryCentroid } from '../model/countryPlaces';
 import {
-  getCountry,
   type EdgeElement,
   type GraphData,
   type NodeElement,
@@ -96,22 +96,20 @@ export function tablesToGraph(t: CuratedTables): TablesResult {
   const nodes: NodeElement[] = t.institutions.rows.map((r: CsvRow, i) => {
     const country = r.country ? r.country : null;
     const city = r.city ? r.city : null;
-    let coords: { lat: number; lon: number } | null = null;
-    if (city !== null) {
-      coords = places.get(`${country ?? ''}\u0000${city}`) ?? null;
-      if (!coords) {
-        problems.push(
-          rowProblem(
-            t.institutions,
-            i,
-            'city',
-            `City "${city}" (${country ?? 'no country'}) is not in ${t.places.file}; add its coordinates there.`,
-          ),
-        );
-      }
-    } else {
-      const c = getCountry(country);
-      if (c) coords = { lat: c.lat, lon: c.lon };
+    // The city's place when given, else the country's centroid.
+    const coords =
+      city !== null
+        ? (places.get(`${country ?? ''}\u0000${city}`) ?? null)
+        : (countryCentroid(country) ?? null);
+    if (city !== null && !coords) {
+      problems.push(
+        rowProblem(
+          t.institutions,
+          i,
+          'city',
+          `City "${city}" (${country ?? 'no country'}) is not in ${t.places.file}; add its coordinates there.`,
+        ),
+      );
     }
     const node: NodeElement = {
       data: {

@@ -4,13 +4,6 @@
 import type { GraphData, Position } from '../model';
 import type { LayoutRequest } from './draftLayout';
 
-/** Institutions without a stored position. */
-export function missingPositions(graph: GraphData): number {
-  let k = 0;
-  for (const n of graph.elements.nodes) if (!n.position) k++;
-  return k;
-}
-
 /** Measured on this project's benchmark machine: about 1 ms per institution. */
 export function estimateMs(nodes: number): number {
   return 300 + nodes * 1.0;
@@ -29,20 +22,6 @@ function request(graph: GraphData): LayoutRequest {
     if (s !== undefined && t !== undefined) edges.push([s, t]);
   }
   return { nodes, edges, seed: 20261121 };
-}
-
-/** A copy of the graph with computed positions for the institutions that had none. */
-export function withPositions(graph: GraphData, positions: Map<string, Position>): GraphData {
-  return {
-    ...graph,
-    elements: {
-      ...graph.elements,
-      nodes: graph.elements.nodes.map((n) => {
-        const p = n.position ?? positions.get(n.data.id);
-        return p ? { ...n, position: p } : n;
-      }),
-    },
-  };
 }
 
 function startWorker(): Worker | null {

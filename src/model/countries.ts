@@ -1,5 +1,6 @@
-// Country names, world regions and centroids, from the `world-countries` package (see
-// scripts/build-countries.ts); other names, for imports, in countryInput.ts. ISO 3166-1 alpha-2 codes, Hong Kong, Macao and Taiwan included.
+// Country names and world regions, from the `world-countries` package (see
+// scripts/build-countries.ts); other names, for imports, in countryInput.ts; centroids, for
+// placing institutions when tables are read, in countryPlaces.ts. ISO 3166-1 alpha-2 codes, Hong Kong, Macao and Taiwan included.
 
 import table from './countries.data.json' with { type: 'json' };
 
@@ -8,14 +9,12 @@ export interface Country {
   name: string;
   /** UN geoscheme sub-region, e.g. "Eastern Asia", "Western Europe". */
   region: string;
-  lat: number;
-  lon: number;
 }
 
-type Row = [string, string, string, number, number];
+type Row = [string, string, string];
 
 export const COUNTRIES: readonly Country[] = (table.countries as Row[]).map(
-  ([code, name, region, lat, lon]) => ({ code, name, region, lat, lon }),
+  ([code, name, region]) => ({ code, name, region }),
 );
 
 export const byCode: ReadonlyMap<string, Country> = new Map(COUNTRIES.map((c) => [c.code, c]));

@@ -1,3 +1,5 @@
 export * from './vocabulary';
 export * from './graph';
 export * from './countries';
+export * from './format';
+export * from './lazyModule';

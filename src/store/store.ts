@@ -5,7 +5,7 @@
 import { create } from 'zustand';
 import type { GraphData, Position, Problem } from '../model';
 import type { LoadProgress } from '../data/load/graphLoader';
-import { withPositions } from '../layout/computeLayout';
+import { withPositions } from '../layout/positions';
 import {
   DEFAULT_FILTERS,
   DEFAULT_VIEW,
@@ -20,8 +20,10 @@ import {
   type ViewState,
   type DrawnView,
   type Visible,
+  type LayoutName,
 } from '../filters';
 import { cachedLayout, groupGeometry } from '../cy/layouts';
+import { prefetchViewCode, viewCodeFor } from './viewCode';
 
 export type LoadStatus = 'loading' | 'ready' | 'error';
 
@@ -68,6 +70,38 @@ export interface Actions {
 
 export type AtlasState = DataSlice & NoticeSlice & ViewState & Actions;
 
+/** Changes waiting for view code to load, applied in the order they were made. */
+let waiting: Promise<void> | null = null;
+
+function messageOf(e: unknown): string {
+  return e instanceof Error ? e.message : String(e);
+}
+
+/**
+ * Runs `apply` at once when nothing is waiting and showing `graph` in `layout` needs no code that
+ * is still to load (see viewCode.ts); else once it is loaded, after the changes queued before.
+ * `failed` runs instead when the code cannot be loaded (e.g. the site was updated meanwhile).
+ */
+function whenViewCode(
+  graph: GraphData | null,
+  layout: LayoutName,
+  apply: () => void,
+  failed: (message: string) => void,
+): void {
+  const code = viewCodeFor(graph, layout);
+  if (!code && !waiting) {
+    apply();
+    return;
+  }
+  const mine: Promise<void> = (waiting ?? Promise.resolve())
+    .then(() => code)
+    .then(apply, (e: unknown) => failed(messageOf(e)))
+    .finally(() => {
+      if (waiting === mine) waiting = null;
+    });
+  waiting = mine;
+}
+
 export const useAtlas = create<AtlasState>()((set, get) => ({
   graph: null,
   graphSource: '',
@@ -86,19 +120,36 @@ export const useAtlas = create<AtlasState>()((set, get) => ({
     const pct = (p: LoadProgress | null) =>
       p?.fraction == null ? -1 : Math.floor(p.fraction * 100);
     if (last && last.phase === loadProgress.phase && pct(last) === pct(loadProgress)) return;
+    // Files large enough to be checked in a worker are most likely drawn grouped: fetch that
+    // code meanwhile.
+    if (loadProgress.phase === 'checking' && last?.phase !== 'checking') {
+      prefetchViewCode().catch(() => undefined);
+    }
     set({ loadProgress });
   },
   loadSucceeded: (graph, source, view) => {
-    const { state, notices } = cleanState(view ?? pickView(get()), graph);
-    set({
+    whenViewCode(
       graph,
-      graphSource: source,
-      status: 'ready',
-      problems: [],
-      loadProgress: null,
-      ...state,
-      notices: [...get().notices, ...notices],
-    });
+      (view ?? get()).layout,
+      () => {
+        const { state, notices } = cleanState(view ?? pickView(get()), graph);
+        set({
+          graph,
+          graphSource: source,
+          status: 'ready',
+          problems: [],
+          loadProgress: null,
+          ...state,
+          notices: [...get().notices, ...notices],
+        });
+      },
+      (message) =>
+        get().loadFailed(source, [
+          {
+            message: `The code that draws this graph could not be loaded (${message}). Reload the page to try again.`,
+          },
+        ]),
+    );
   },
   // A failed load keeps the graph already shown, if any: nothing is lost.
   loadFailed: (source, problems) =>
@@ -110,22 +161,40 @@ export const useAtlas = create<AtlasState>()((set, get) => ({
   selectAgreement: (id) => set({ agreement: id }),
   setHops: (hops) => set({ hops }),
   setPath: (path) => set({ path }),
-  setLayout: (layout) => set({ layout }),
+  setLayout: (layout) =>
+    whenViewCode(
+      get().graph,
+      layout,
+      () => set({ layout }),
+      (message) =>
+        get().addNotices([
+          `The ${layout} layout could not be loaded (${message}). Reload the page to try again.`,
+        ]),
+    ),
   setColor: (color) => set({ color }),
   setSearch: (search) => set({ search }),
   setPanel: (panel) => set({ panel }),
   expandGroup: (key) => set({ expanded: [...get().expanded.filter((k) => k !== key), key] }),
   collapseGroup: (key) => set({ expanded: get().expanded.filter((k) => k !== key) }),
   collapseGroups: () => set({ expanded: [] }),
-  applyView: (view) => {
-    const graph = get().graph;
-    if (!graph) {
-      set({ ...view });
-      return;
-    }
-    const { state, notices } = cleanState(view, graph);
-    set({ ...state, notices: notices.length ? [...get().notices, ...notices] : get().notices });
-  },
+  applyView: (view) =>
+    whenViewCode(
+      get().graph,
+      view.layout,
+      () => {
+        const graph = get().graph;
+        if (!graph) {
+          set({ ...view });
+          return;
+        }
+        const { state, notices } = cleanState(view, graph);
+        set({ ...state, notices: notices.length ? [...get().notices, ...notices] : get().notices });
+      },
+      (message) =>
+        get().addNotices([
+          `This view could not be shown: its code could not be loaded (${message}). Reload the page to try again.`,
+        ]),
+    ),
   positionsComputed: (graph, positions) => {
     if (get().graph === graph) set({ graph: withPositions(graph, positions) });
   },
@@ -212,16 +281,15 @@ export function selectDrawn(s: AtlasState): DrawnView | null {
   const visible = selectVisible(s);
   const key = [s.graph, visible, s.expanded, s.layout, s.focus, s.path];
   if (drawnValue && key.every((k, i) => k === drawnKey[i])) return drawnValue;
-  const geometry = groupGeometry(s.graph, s.layout);
+  const graph = s.graph;
+  const layout = s.layout;
   const pinned = s.focus ? (s.path ? [s.focus, s.path] : [s.focus]) : NO_PINS;
   drawnKey = key;
   drawnValue = aggregate({
     graph: s.graph,
     visible,
     positions: cachedLayout(s.graph, s.layout).positions,
-    groupPlaces: geometry.places,
-    groupSize: geometry.size,
-    memberSpacing: geometry.memberSpacing,
+    geometry: () => groupGeometry(graph, layout),
     expanded: s.expanded,
     pinned,
   });

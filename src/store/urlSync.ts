@@ -2,7 +2,7 @@
 // (typing in search replaces the entry instead), and back/forward restore the view.
 
 import { decodeView, encodeView, APP_KEYS } from '../filters';
-import { pickView, useAtlas } from './store';
+import { pickView, useAtlas, type AtlasState } from './store';
 
 function appParams(search: string): Record<string, string> {
   const p = new URLSearchParams(search);
@@ -16,7 +16,7 @@ function appParams(search: string): Record<string, string> {
 
 export function startUrlSync(): () => void {
   let applying = false;
-  const unsubscribe = useAtlas.subscribe((s, prev) => {
+  const sync = (s: AtlasState, prev: AtlasState) => {
     if (applying || s.status !== 'ready' || !s.graph) return;
     const query = encodeView(pickView(s), appParams(window.location.search));
     const url = `${window.location.pathname}${query ? `?${query}` : ''}${window.location.hash}`;
@@ -28,7 +28,12 @@ export function startUrlSync(): () => void {
       encodeView({ ...pickView(s), search: prev.search }) === encodeView(pickView(prev));
     if (onlySearch || prev.status !== 'ready') window.history.replaceState(null, '', url);
     else window.history.pushState(null, '', url);
-  });
+  };
+  const unsubscribe = useAtlas.subscribe(sync);
+  // A graph that loaded before this started (main.tsx loads it ahead of the first render) gets
+  // the address it would have got: its cleaned view, replacing the entry.
+  const now = useAtlas.getState();
+  if (now.status === 'ready') sync(now, { ...now, status: 'loading' });
   const onPop = () => {
     const { state, notices } = decodeView(window.location.search);
     applying = true;

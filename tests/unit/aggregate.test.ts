@@ -28,14 +28,11 @@ function view(
   visible: Visible,
   opts: { expanded?: string[]; pinned?: string[]; limit?: number; summaryLinks?: number } = {},
 ): DrawnView {
-  const geometry = groupGeometry(g, 'force');
   return aggregate({
     graph: g,
     visible,
     positions: cachedLayout(g, 'force').positions,
-    groupPlaces: geometry.places,
-    groupSize: geometry.size,
-    memberSpacing: geometry.memberSpacing,
+    geometry: () => groupGeometry(g, 'force'),
     expanded: opts.expanded ?? [],
     pinned: opts.pinned ?? [],
     limit: opts.limit,

@@ -1,6 +1,8 @@
-// Label placement: the zoom from which each label is drawn without covering a more important one.
+// Label placement: the zoom from which each label is drawn without covering a more important one;
+// and counts as labels and the status line write them.
 import { describe, expect, it } from 'vitest';
 import { estimateLabelWidth, labelZooms, MAX_PAIRWISE, type LabelItem } from '../../src/cy/labels';
+import { formatCount } from '../../src/model';
 import { defined } from './helpers/miniGraph';
 
 const item = (id: string, x: number, y: number, width = 60): LabelItem => ({ id, x, y, width });
@@ -109,5 +111,15 @@ describe('estimateLabelWidth', () => {
     expect(estimateLabelWidth('Northbridge', 14)).toBeGreaterThan(
       estimateLabelWidth('Northbridge', 12),
     );
+  });
+});
+
+describe('formatCount', () => {
+  it.each([0, 7, 999, 1000, 12345, 999999, 1000000, 123456789, -4321, 2 ** 53 - 1])(
+    'writes %d as English toLocaleString does',
+    (n) => expect(formatCount(n)).toBe(n.toLocaleString('en')),
+  );
+  it('falls back to toLocaleString for fractions', () => {
+    expect(formatCount(1234.5)).toBe((1234.5).toLocaleString('en'));
   });
 });

@@ -1,13 +1,7 @@
 // Layout positions as plain data: force (stored), concentric, country clusters and the map.
 import { describe, expect, it } from 'vitest';
-import {
-  concentricPositions,
-  countryPositions,
-  forcePositions,
-  layoutPositions,
-  MAP_SCALE,
-  mapPositions,
-} from '../../src/cy/layouts';
+import { forcePositions, layoutPositions, MAP_SCALE } from '../../src/cy/layouts';
+import { concentricPositions, countryPositions, mapPositions } from '../../src/cy/moreLayouts';
 import { LAYOUTS } from '../../src/filters';
 import type { GraphData, Position } from '../../src/model';
 import {

@@ -1,6 +1,8 @@
 // Search over names and aliases: exact, prefix, word-start, then substring; case and accents folded.
 import { describe, expect, it } from 'vitest';
-import { searchInstitutions } from '../../src/filters';
+import fc from 'fast-check';
+import { prepareSearch, searchInstitutions, type SearchHit } from '../../src/filters';
+import type { GraphData } from '../../src/model';
 import { miniGraph, shippedGraph, validOrThrow } from './helpers/miniGraph';
 
 const ids = (hits: { id: string }[]) => hits.map((h) => h.id);
@@ -113,5 +115,97 @@ describe('search ranking', () => {
     expect(searchInstitutions(g, 'beta')).toEqual([
       { id: 'x', label: 'Alpha Beta', matched: 'Beta', score: 0 },
     ]);
+  });
+});
+
+describe('search keeps the best hits as it goes', () => {
+  const fold = (s: string) =>
+    s
+      .normalize('NFKD')
+      .replace(/[\u0300-\u036f]/g, '')
+      .toLowerCase();
+  /** Every hit scored, the whole list sorted, then cut: what the one pass must equal. */
+  function everyHitSorted(g: GraphData, query: string, limit: number) {
+    const q = fold(query.trim());
+    if (!q) return [];
+    const scoreOf = (t: string) =>
+      t === q
+        ? 0
+        : t.startsWith(q)
+          ? 1
+          : t.includes(` ${q}`) || t.includes(`-${q}`)
+            ? 2
+            : t.includes(q)
+              ? 3
+              : -1;
+    const all = g.elements.nodes.flatMap((n): SearchHit[] => {
+      const texts = [n.data.label, ...n.data.aliases];
+      const scored = texts
+        .map((t, i) => ({ s: scoreOf(fold(t)), i }))
+        .filter((x) => x.s >= 0)
+        .sort((a, b) => a.s - b.s || a.i - b.i);
+      const best = scored[0];
+      if (!best) return [];
+      const matched = best.i === 0 ? null : (texts[best.i] ?? null);
+      return [{ id: n.data.id, label: n.data.label, matched, score: best.s }];
+    });
+    const key = (h: { label: string }) => fold(h.label);
+    all.sort(
+      (a, b) =>
+        a.score - b.score ||
+        (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0) ||
+        (a.label < b.label ? -1 : a.label > b.label ? 1 : 0),
+    );
+    return all.slice(0, limit);
+  }
+
+  it('equals sorting every hit, on generated names and queries', () => {
+    const names = ['Uni', 'Über', 'Tech', 'Agri-Tech', 'École', 'ecole', 'Institute', 'Park'];
+    const label = fc
+      .array(fc.constantFrom(...names), { minLength: 1, maxLength: 3 })
+      .map((w) => w.join(' '));
+    fc.assert(
+      fc.property(
+        fc.uniqueArray(fc.record({ label, alias: fc.option(label, { nil: undefined }) }), {
+          minLength: 1,
+          maxLength: 40,
+          selector: (r) => r.label,
+        }),
+        fc.constantFrom('u', 'tech', 'ecole', 'ÉCOLE', 'park', 'i', 'x', 'uni uber'),
+        fc.integer({ min: 1, max: 12 }),
+        (rows, query, limit) => {
+          const g = validOrThrow({
+            elements: {
+              nodes: rows.map((r, i) => ({
+                data: {
+                  id: `n${i}`,
+                  label: r.label,
+                  aliases: r.alias ? [r.alias] : [],
+                  type: 'other',
+                },
+              })),
+              edges: [],
+            },
+          });
+          expect(searchInstitutions(g, query, limit)).toEqual(everyHitSorted(g, query, limit));
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
+
+  it('prepareSearch folds a slice at a time and a search finishes the rest', () => {
+    const g = validOrThrow({
+      elements: {
+        nodes: Array.from({ length: 1200 }, (_, i) => ({
+          data: { id: `n${i}`, label: `Universität ${i}`, type: 'other' },
+        })),
+        edges: [],
+      },
+    });
+    // One slice, then stop: not all prepared.
+    expect(prepareSearch(g, () => false)).toBe(false);
+    expect(searchInstitutions(g, 'universitat 1199')).toMatchObject([{ id: 'n1199', score: 0 }]);
+    expect(prepareSearch(g, () => false)).toBe(true);
   });
 });

@@ -8,8 +8,8 @@
 // institution by its id, its name or one of its other names.
 
 import { countryCodeFromInput as countryCodeOf } from '../../model/countryInput';
+import { countryCentroid } from '../../model/countryPlaces';
 import {
-  getCountry,
   isCooperationType,
   type CooperationType,
   type EdgeElement,
@@ -515,8 +515,7 @@ function planRows(
 // ── Assembly ───────────────────────────────────────────────────────────────────────────────
 
 function coordinates(country: string | null): { lat: number | null; lon: number | null } {
-  const c = getCountry(country);
-  return c ? { lat: c.lat, lon: c.lon } : { lat: null, lon: null };
+  return countryCentroid(country) ?? { lat: null, lon: null };
 }
 
 function nodeOf(inst: Institution): NodeElement {

@@ -8,7 +8,7 @@
 import type { Dataset } from '../datasets';
 import type { Result } from '../import/mergeGraphs';
 import { fetchGraphBytes, readGraphFile, type GraphBytes, type LoadResult } from '../fetchGraph';
-import { GraphAssembler } from '../import/graphParts';
+import type { GraphAssembler } from '../import/graphParts';
 import { takeEarlyLoad } from './early';
 import type { GraphData, Problem } from '../../model';
 import type { DatasetFields, GraphLoadReply, GraphLoadRequest } from './protocol';
@@ -49,8 +49,32 @@ interface WorkerOutcome {
   dataset: DatasetFields | null;
 }
 
-/** A worker started and ready for work, or null where none can start. */
-function startWorker(): Promise<Worker | null> {
+interface ReadyWorker {
+  worker: Worker;
+  /** Puts the graph the worker sends in parts together (loaded with the worker: only worker
+   * loads need it). */
+  Assembler: typeof GraphAssembler;
+}
+
+/**
+ * A worker started and ready for work, with the code that assembles its answer; null where no
+ * worker can start (or that code cannot be loaded): the caller then does the work here.
+ */
+async function startWorker(): Promise<ReadyWorker | null> {
+  const assembler = import('../import/graphParts').then(
+    (m) => m.GraphAssembler,
+    () => null,
+  );
+  const worker = await workerReady();
+  const Assembler = await assembler;
+  if (!worker || !Assembler) {
+    worker?.terminate();
+    return null;
+  }
+  return { worker, Assembler };
+}
+
+function workerReady(): Promise<Worker | null> {
   let worker: Worker;
   if (typeof Worker === 'undefined') return Promise.resolve(null);
   try {
@@ -72,14 +96,14 @@ function startWorker(): Promise<Worker | null> {
 
 /** Sends one request to a ready worker and puts the graph it answers with together. */
 function runInWorker(
-  worker: Worker,
+  { worker, Assembler }: ReadyWorker,
   request: GraphLoadRequest,
   transfer: Transferable[],
   name: string,
   onProgress: OnLoadProgress,
 ): Promise<WorkerOutcome> {
   return new Promise((resolve) => {
-    const assembler = new GraphAssembler();
+    const assembler = new Assembler();
     let total = 0;
     const finish = (outcome: WorkerOutcome) => {
       worker.terminate();
@@ -136,13 +160,13 @@ export async function parseGraph(
   if (read.bytes.byteLength <= PAGE_PARSE_BYTES) return parseOnPage(read);
   onProgress({ phase: 'checking', fraction: null });
   performance.mark('atlas:bytes');
-  const worker = await startWorker();
-  if (!worker) return parseOnPage(read);
+  const ready = await startWorker();
+  if (!ready) return parseOnPage(read);
   performance.mark('atlas:worker');
   record({ parsedIn: 'worker', bytes: read.bytes.byteLength });
   const { buffer, byteOffset, byteLength } = read.bytes;
   const outcome = await runInWorker(
-    worker,
+    ready,
     { kind: 'parse', buffer: buffer as ArrayBuffer, byteOffset, byteLength, name: read.name },
     [buffer],
     read.name,
@@ -184,12 +208,12 @@ export async function openSavedDataset(
   onProgress: OnLoadProgress = () => undefined,
 ): Promise<Result<Dataset>> {
   onProgress({ phase: 'checking', fraction: null });
-  const worker = await startWorker();
-  if (!worker) {
+  const ready = await startWorker();
+  if (!ready) {
     const { loadDataset } = await import('../datasets');
     return loadDataset(id);
   }
-  const outcome = await runInWorker(worker, { kind: 'dataset', id }, [], id, onProgress);
+  const outcome = await runInWorker(ready, { kind: 'dataset', id }, [], id, onProgress);
   if (!outcome.graph || !outcome.dataset) {
     return { ok: false, error: outcome.problems[0]?.message ?? 'The dataset could not be opened.' };
   }
