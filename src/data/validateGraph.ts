@@ -122,7 +122,7 @@ const CONTROL = /[\u0000-\u001f\u007f]/;
 
 function checkIdCharacters(
   id: string,
-  path: string,
+  data: PathLike,
   c: Collector,
   element: LocatedProblem['element'],
 ): void {
@@ -131,67 +131,104 @@ function checkIdCharacters(
     const code = (m[0].codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, '0');
     c.add(
       `The id ${quoted(id)} holds the control character U+${code}; ids must be visible text.`,
-      path,
+      `${String(data)}.id`,
       'id',
       element,
     );
   }
 }
 
-interface FieldReader {
-  str(key: string, opts?: { required?: boolean; max?: number }): string;
-  nullableStr(key: string): string | null;
-  num(key: string, min: number, max: number): number | null;
+/**
+ * A JSON path, written out only when a message needs it: most elements have no problem, and
+ * writing two paths for each of 400,000 elements was a noticeable part of checking a big file.
+ */
+class LazyPath {
+  private text: string | null = null;
+  /** `parent` then `[index]`, or `parent` then `.key`. */
+  constructor(
+    private readonly parent: LazyPath | string,
+    private readonly tail: number | string,
+  ) {}
+  toString(): string {
+    this.text ??=
+      typeof this.tail === 'number'
+        ? `${String(this.parent)}[${this.tail}]`
+        : `${String(this.parent)}.${this.tail}`;
+    return this.text;
+  }
+}
+
+type PathLike = string | LazyPath;
+
+/** Reads the fields of one object, reporting problems at `base.key`. */
+class FieldReader {
+  constructor(
+    private readonly obj: Record<string, unknown>,
+    private readonly base: PathLike,
+    private readonly c: Collector,
+    private readonly element: LocatedProblem['element'],
+  ) {}
+
+  private at(key: string): string {
+    return `${String(this.base)}.${key}`;
+  }
+
+  str(key: string, opts: { required?: boolean; max?: number } = {}): string {
+    const v = own(this.obj, key);
+    const max = opts.max ?? LIMITS.maxFieldLength;
+    if (v === undefined || v === null || v === '') {
+      if (opts.required)
+        this.c.add(`"${key}" is missing or empty.`, this.at(key), key, this.element);
+      return '';
+    }
+    if (typeof v !== 'string') {
+      this.c.add(`"${key}" must be text, not ${describe(v)}.`, this.at(key), key, this.element);
+      return '';
+    }
+    if (v.length > max) {
+      this.c.add(
+        `"${key}" is ${v.length.toLocaleString('en')} characters long; the limit is ${max.toLocaleString('en')}.`,
+        this.at(key),
+        key,
+        this.element,
+      );
+      return '';
+    }
+    return v;
+  }
+
+  nullableStr(key: string): string | null {
+    const s = this.str(key);
+    return s === '' ? null : s;
+  }
+
+  num(key: string, min: number, max: number): number | null {
+    const v = own(this.obj, key);
+    if (v === undefined || v === null || v === '') return null;
+    if (typeof v !== 'number' || Number.isNaN(v)) {
+      this.c.add(`"${key}" must be a number, not ${describe(v)}.`, this.at(key), key, this.element);
+      return null;
+    }
+    if (v < min || v > max) {
+      this.c.add(
+        `"${key}" is ${v}; it must lie between ${min} and ${max}.`,
+        this.at(key),
+        key,
+        this.element,
+      );
+      return null;
+    }
+    return v;
+  }
 }
 
 function reader(
   obj: Record<string, unknown>,
-  base: string,
+  base: PathLike,
   c: Collector,
   element: LocatedProblem['element'],
 ): FieldReader {
-  const at = (key: string) => `${base}.${key}`;
-  return {
-    str(key, opts = {}) {
-      const v = own(obj, key);
-      const max = opts.max ?? LIMITS.maxFieldLength;
-      if (v === undefined || v === null || v === '') {
-        if (opts.required) c.add(`"${key}" is missing or empty.`, at(key), key, element);
-        return '';
-      }
-      if (typeof v !== 'string') {
-        c.add(`"${key}" must be text, not ${describe(v)}.`, at(key), key, element);
-        return '';
-      }
-      if (v.length > max) {
-        c.add(
-          `"${key}" is ${v.length.toLocaleString('en')} characters long; the limit is ${max.toLocaleString('en')}.`,
-          at(key),
-          key,
-          element,
-        );
-        return '';
-      }
-      return v;
-    },
-    nullableStr(key) {
-      const s = this.str(key);
-      return s === '' ? null : s;
-    },
-    num(key, min, max) {
-      const v = own(obj, key);
-      if (v === undefined || v === null || v === '') return null;
-      if (typeof v !== 'number' || Number.isNaN(v)) {
-        c.add(`"${key}" must be a number, not ${describe(v)}.`, at(key), key, element);
-        return null;
-      }
-      if (v < min || v > max) {
-        c.add(`"${key}" is ${v}; it must lie between ${min} and ${max}.`, at(key), key, element);
-        return null;
-      }
-      return v;
-    },
-  };
+  return new FieldReader(obj, base, c, element);
 }
 
 function validateSources(raw: unknown, c: Collector): Source[] {
@@ -258,10 +295,10 @@ function validateNode(
   c: Collector,
   ids: Set<string>,
 ): NodeElement | null {
-  const base = `elements.nodes[${index}]`;
+  const base = new LazyPath('elements.nodes', index);
   const element = { collection: 'nodes' as const, index };
   if (!isRecord(item)) {
-    c.add(`A node must be an object, not ${describe(item)}.`, base, undefined, element);
+    c.add(`A node must be an object, not ${describe(item)}.`, String(base), undefined, element);
     return null;
   }
   const rawData = own(item, 'data');
@@ -269,12 +306,12 @@ function validateNode(
     c.add(`A node needs a "data" object${given(rawData)}.`, `${base}.data`, 'data', element);
     return null;
   }
-  const d = `${base}.data`;
+  const d = new LazyPath(base, 'data');
   const r = reader(rawData, d, c, element);
   const id = r.str('id', { required: true });
   if (id) {
     if (ids.has(id)) c.add(`Duplicate id ${quoted(id)}.`, `${d}.id`, 'id', element);
-    checkIdCharacters(id, `${d}.id`, c, element);
+    checkIdCharacters(id, d, c, element);
     ids.add(id);
   }
   const label = r.str('label', { required: true });
@@ -388,7 +425,7 @@ interface EdgeContext {
 
 function validateEvidence(
   raw: unknown,
-  d: string,
+  d: PathLike,
   c: Collector,
   element: LocatedProblem['element'],
   ctx: EdgeContext,
@@ -401,11 +438,11 @@ function validateEvidence(
   }
   const out: Evidence[] = [];
   raw.forEach((ev: unknown, i) => {
-    const p = `${d}.evidence[${i}]`;
+    const p = new LazyPath(new LazyPath(d, 'evidence'), i);
     if (!isRecord(ev)) {
       c.add(
         `Evidence must be an object with "quote", not ${describe(ev)}.`,
-        p,
+        String(p),
         'evidence',
         element,
       );
@@ -457,16 +494,34 @@ function validateEvidence(
   return out;
 }
 
+function checkEnd(
+  key: 'source' | 'target',
+  end: string,
+  d: PathLike,
+  c: Collector,
+  element: LocatedProblem['element'],
+  ctx: EdgeContext,
+): void {
+  if (end && !ctx.nodeIds.has(end)) {
+    c.add(
+      `The ${key} ${quoted(end)} is not an institution in this graph.`,
+      `${String(d)}.${key}`,
+      key,
+      element,
+    );
+  }
+}
+
 function validateEdge(
   item: unknown,
   index: number,
   c: Collector,
   ctx: EdgeContext,
 ): EdgeElement | null {
-  const base = `elements.edges[${index}]`;
+  const base = new LazyPath('elements.edges', index);
   const element = { collection: 'edges' as const, index };
   if (!isRecord(item)) {
-    c.add(`An edge must be an object, not ${describe(item)}.`, base, undefined, element);
+    c.add(`An edge must be an object, not ${describe(item)}.`, String(base), undefined, element);
     return null;
   }
   const rawData = own(item, 'data');
@@ -474,31 +529,20 @@ function validateEdge(
     c.add(`An edge needs a "data" object${given(rawData)}.`, `${base}.data`, 'data', element);
     return null;
   }
-  const d = `${base}.data`;
+  const d = new LazyPath(base, 'data');
   const r = reader(rawData, d, c, element);
   const id = r.str('id', { required: true });
   if (id) {
     if (ctx.edgeIds.has(id) || ctx.nodeIds.has(id)) {
       c.add(`Duplicate id ${quoted(id)}.`, `${d}.id`, 'id', element);
     }
-    checkIdCharacters(id, `${d}.id`, c, element);
+    checkIdCharacters(id, d, c, element);
     ctx.edgeIds.add(id);
   }
   const source = r.str('source', { required: true });
   const target = r.str('target', { required: true });
-  for (const [key, end] of [
-    ['source', source],
-    ['target', target],
-  ] as const) {
-    if (end && !ctx.nodeIds.has(end)) {
-      c.add(
-        `The ${key} ${quoted(end)} is not an institution in this graph.`,
-        `${d}.${key}`,
-        key,
-        element,
-      );
-    }
-  }
+  checkEnd('source', source, d, c, element, ctx);
+  checkEnd('target', target, d, c, element, ctx);
   if (source && source === target) {
     c.add(`An agreement links ${quoted(source)} to itself.`, `${d}.target`, 'target', element);
   }
