@@ -5,6 +5,7 @@ import {
   INSTITUTION_INFO,
   INSTITUTION_TYPES,
   countryName,
+  formatCount,
   type CooperationType,
   type InstitutionType,
 } from '../model';
@@ -69,7 +70,7 @@ export function FilterPanel() {
             checked={filters.undated}
             onChange={(e) => setFilters({ undated: e.target.checked })}
           />
-          Include undated agreements ({index.undatedCount})
+          Include undated agreements ({formatCount(index.undatedCount)})
         </label>
         <label className="check">
           <input
@@ -173,7 +174,7 @@ function CountryFilter(props: {
                 onChange={() => props.onToggle(c.code)}
               />
               <span className="option-label">{c.name}</span>
-              <span className="count">{props.counts.get(c.code) ?? 0}</span>
+              <span className="count">{formatCount(props.counts.get(c.code) ?? 0)}</span>
             </label>
           </li>
         ))}
@@ -262,7 +263,7 @@ function CheckList<T extends string>(props: {
                 />
                 {props.swatch ? props.swatch(o) : null}
                 <span className="option-label">{props.label(o)}</span>
-                <span className="count">{count}</span>
+                <span className="count">{formatCount(count)}</span>
               </label>
             </li>
           );

@@ -1,5 +1,6 @@
 import { useLayoutEffect, useRef, useState } from 'react';
 import { cooperationLegend, nodeColoring, setInsetRight } from '../cy';
+import { formatCount } from '../model';
 import { useAtlas } from '../store';
 import { LineSwatch } from './LineSwatch';
 
@@ -44,7 +45,7 @@ export function Legend({ compact = false }: { compact?: boolean }) {
               {legend.map((l) => (
                 <li key={l.key}>
                   <span className="dot" style={{ background: l.color }} aria-hidden="true" />
-                  {l.label} <span className="count">{l.count}</span>
+                  {l.label} <span className="count">{formatCount(l.count)}</span>
                 </li>
               ))}
             </ul>
@@ -56,7 +57,7 @@ export function Legend({ compact = false }: { compact?: boolean }) {
               {edges.map((e) => (
                 <li key={e.type}>
                   <LineSwatch color={e.color} line={e.line} />
-                  {e.label} <span className="count">{e.count}</span>
+                  {e.label} <span className="count">{formatCount(e.count)}</span>
                 </li>
               ))}
             </ul>

@@ -54,6 +54,14 @@ test('a big graph is grouped by country; groups add up to the status line', asyn
   await expect(page.getByTestId('groups-summary')).toContainText(
     `${counts.shown.toLocaleString('en')} institutions`,
   );
+  // Counts in the filters and the legend have thousands separators, like the status line.
+  const graph = JSON.parse(body) as ReturnType<typeof generateGraph>;
+  const undated = graph.elements.edges.filter((e) => e.data.year === null).length;
+  expect(undated).toBeGreaterThan(999);
+  await expect(page.getByText('Include undated agreements')).toHaveText(
+    `Include undated agreements (${undated.toLocaleString('en')})`,
+  );
+  await expect(page.getByRole('region', { name: 'Legend' })).toContainText(/\d,\d{3}/);
   await page.screenshot({ path: 'test-results/grouped.png' });
 });
 
