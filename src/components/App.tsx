@@ -1,5 +1,5 @@
 import { Suspense, lazy, useCallback, useEffect, useState } from 'react';
-import { BUNDLED_GRAPH } from '../data/load/early';
+import { BUNDLED_GRAPH } from '../data/load/graphLoader';
 import { openDataset, openGraph, startInitialLoad, startUrlSync, useAtlas } from '../store';
 import { DetailsPanel } from './DetailsPanel';
 import { EmptyState } from './EmptyState';

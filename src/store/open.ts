@@ -1,9 +1,9 @@
 // Opening a graph into the store: a graph file by address, or a saved dataset. The page's first
-// graph (the one the address names) starts loading before React renders (main.tsx), so that a
-// small graph is in the store for the first render.
+// graph (the one the address names) starts loading when the first module runs, before React
+// renders (main.tsx): the fetch does not wait for a render, and a small graph is in the store
+// for the first one.
 
-import { BUNDLED_GRAPH } from '../data/load/early';
-import { loadGraphFromUrl, openSavedDataset } from '../data/load/graphLoader';
+import { BUNDLED_GRAPH, loadGraphFromUrl, openSavedDataset } from '../data/load/graphLoader';
 import { decodeView } from '../filters';
 import { useAtlas } from './store';
 

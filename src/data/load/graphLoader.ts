@@ -9,9 +9,11 @@ import type { Dataset } from '../datasets';
 import type { Result } from '../import/mergeGraphs';
 import { fetchGraphBytes, readGraphFile, type GraphBytes, type LoadResult } from '../fetchGraph';
 import type { GraphAssembler } from '../import/graphParts';
-import { takeEarlyLoad } from './early';
 import type { GraphData, Problem } from '../../model';
 import type { DatasetFields, GraphLoadReply, GraphLoadRequest } from './protocol';
+
+/** The graph shipped beside index.html, shown when the address names no other. */
+export const BUNDLED_GRAPH = './graph.json';
 
 /** Files up to this size are parsed on the page; larger ones in a worker. */
 export const PAGE_PARSE_BYTES = 1024 * 1024;
@@ -188,7 +190,10 @@ export async function loadGraphFromUrl(
 ): Promise<LoadResult> {
   onProgress({ phase: 'reading', fraction: null });
   const onBytes = reading(onProgress);
-  const read = await (takeEarlyLoad(raw, base, onBytes) ?? fetchGraphBytes(raw, base, onBytes));
+  const fetching = fetchGraphBytes(raw, base, onBytes);
+  // A small file is parsed here: fetch the parser's code meanwhile.
+  import('../loadGraph').catch(() => undefined);
+  const read = await fetching;
   return 'bytes' in read ? parseGraph(read, onProgress) : read;
 }
 
