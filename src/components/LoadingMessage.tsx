@@ -4,7 +4,6 @@ import { useAtlas } from '../store';
 const PHASES: Record<LoadProgress['phase'], string> = {
   reading: 'reading the file',
   checking: 'checking it',
-  receiving: 'preparing the view',
 };
 
 /** "Loading the partnership graph… reading the file (45 %)", from the store's load progress. */

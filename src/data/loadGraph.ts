@@ -3,7 +3,7 @@
 // Runs in the graph-loading worker, or on the page for small files (load/graphLoader.ts).
 
 import type { Problem } from '../model';
-import { fail, type LoadResult } from './fetchGraph';
+import type { LoadResult } from './fetchGraph';
 import { validateGraph } from './validateGraph';
 
 export { checkGraphUrl, type LoadResult } from './fetchGraph';
@@ -316,15 +316,23 @@ function quotedWord(w: string): string {
   return `"${w.length > 40 ? `${w.slice(0, 40)}…` : w}"`;
 }
 
-export function parseGraphText(text: string, file: string): LoadResult {
+/** A graph file's text as JSON, or the syntax problem. */
+export function parseGraphJson(
+  text: string,
+  file: string,
+): { json: unknown } | { problem: Problem } {
   const clean = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
-  let json: unknown;
   try {
-    json = JSON.parse(clean);
+    return { json: JSON.parse(clean) as unknown };
   } catch (e) {
-    return { graph: null, problems: [jsonProblem(clean, file, e)] };
+    return { problem: jsonProblem(clean, file, e) };
   }
-  return validateGraph(json, { file });
+}
+
+export function parseGraphText(text: string, file: string): LoadResult {
+  const parsed = parseGraphJson(text, file);
+  if ('problem' in parsed) return { graph: null, problems: [parsed.problem] };
+  return validateGraph(parsed.json, { file });
 }
 
 function jsonProblem(text: string, file: string, e: unknown): Problem {
@@ -350,9 +358,19 @@ function jsonProblem(text: string, file: string, e: unknown): Problem {
   return p;
 }
 
+/** A graph file's bytes decoded and parsed as JSON (not yet validated), or the problem. */
+export function parseGraphBytesJson(
+  bytes: Uint8Array,
+  file: string,
+): { json: unknown } | { problem: Problem } {
+  const decoded = decodeGraphBytes(bytes);
+  if ('error' in decoded) return { problem: { file, message: decoded.error } };
+  return parseGraphJson(decoded.text, file);
+}
+
 /** Parses a graph file's bytes: decoding, JSON syntax, then the validator. */
 export function parseGraphBytes(bytes: Uint8Array, file: string): LoadResult {
-  const decoded = decodeGraphBytes(bytes);
-  if ('error' in decoded) return fail(file, decoded.error);
-  return parseGraphText(decoded.text, file);
+  const parsed = parseGraphBytesJson(bytes, file);
+  if ('problem' in parsed) return { graph: null, problems: [parsed.problem] };
+  return validateGraph(parsed.json, { file });
 }

@@ -18,6 +18,7 @@ import {
   type Problem,
   type Source,
 } from '../model';
+import type { EdgeColumns } from '../model/columns';
 import { LIMITS } from './limits';
 
 export type Collection = 'nodes' | 'edges' | 'sources';
@@ -293,7 +294,7 @@ function validateNode(
   item: unknown,
   index: number,
   c: Collector,
-  ids: Set<string>,
+  ids: Map<string, number>,
 ): NodeElement | null {
   const base = new LazyPath('elements.nodes', index);
   const element = { collection: 'nodes' as const, index };
@@ -312,7 +313,7 @@ function validateNode(
   if (id) {
     if (ids.has(id)) c.add(`Duplicate id ${quoted(id)}.`, `${d}.id`, 'id', element);
     checkIdCharacters(id, d, c, element);
-    ids.add(id);
+    if (!ids.has(id)) ids.set(id, index);
   }
   const label = r.str('label', { required: true });
   let country = r.nullableStr('country');
@@ -375,7 +376,7 @@ function validateNode(
   const node: NodeElement = { data };
   const pos = own(item, 'position');
   if (pos !== undefined && pos !== null) {
-    const position = validatePosition(pos, `${base}.position`, c, element);
+    const position = validatePosition(pos, new LazyPath(base, 'position'), c, element);
     if (position) node.position = position;
   }
   return node;
@@ -383,14 +384,14 @@ function validateNode(
 
 function validatePosition(
   pos: unknown,
-  p: string,
+  p: PathLike,
   c: Collector,
   element: LocatedProblem['element'],
 ): Position | null {
   if (!isRecord(pos)) {
     c.add(
       `"position" must be an object with numbers x and y, not ${describe(pos)}.`,
-      p,
+      String(p),
       'position',
       element,
     );
@@ -398,26 +399,30 @@ function validatePosition(
   }
   const x = own(pos, 'x');
   const y = own(pos, 'y');
-  let ok = true;
+  const finite = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v);
+  if (finite(x) && finite(y)) return { x, y };
   for (const [key, v] of [
     ['x', x],
     ['y', y],
   ] as const) {
-    if (typeof v !== 'number' || !Number.isFinite(v)) {
-      ok = false;
+    if (!finite(v)) {
       c.add(
         `"position" needs numbers x and y; ${key} is ${v === undefined ? 'missing' : describe(v)}.`,
-        `${p}.${key}`,
+        `${String(p)}.${key}`,
         'position',
         element,
       );
     }
   }
-  return ok && typeof x === 'number' && typeof y === 'number' ? { x, y } : null;
+  return null;
 }
 
 interface EdgeContext {
-  nodeIds: Set<string>;
+  /** Institution ids and their places in the list. */
+  nodeIds: Map<string, number>;
+  /** Places of the last agreement's institutions (-1 for none): what the graph index's columns
+   * need, found by the same lookup that checks the ends. */
+  ends: [number, number];
   edgeIds: Set<string>;
   sources: Map<string, Source>;
   quoteCache: Map<string, boolean>;
@@ -501,8 +506,9 @@ function checkEnd(
   c: Collector,
   element: LocatedProblem['element'],
   ctx: EdgeContext,
-): void {
-  if (end && !ctx.nodeIds.has(end)) {
+): number {
+  const at = ctx.nodeIds.get(end);
+  if (end && at === undefined) {
     c.add(
       `The ${key} ${quoted(end)} is not an institution in this graph.`,
       `${String(d)}.${key}`,
@@ -510,6 +516,7 @@ function checkEnd(
       element,
     );
   }
+  return at ?? -1;
 }
 
 function validateEdge(
@@ -541,8 +548,8 @@ function validateEdge(
   }
   const source = r.str('source', { required: true });
   const target = r.str('target', { required: true });
-  checkEnd('source', source, d, c, element, ctx);
-  checkEnd('target', target, d, c, element, ctx);
+  ctx.ends[0] = checkEnd('source', source, d, c, element, ctx);
+  ctx.ends[1] = checkEnd('target', target, d, c, element, ctx);
   if (source && source === target) {
     c.add(`An agreement links ${quoted(source)} to itself.`, `${d}.target`, 'target', element);
   }
@@ -599,88 +606,175 @@ function validateEdge(
   return { data };
 }
 
+/** Elements checked so far that passed: institutions first, then agreements. */
+export interface CheckedElements {
+  nodes: NodeElement[];
+  edges: EdgeElement[];
+  /** For the graph index, per agreement: the places of its two institutions in the graph's
+   * list, and its cooperation type's place in COOPERATION_TYPES. */
+  columns: EdgeColumns;
+}
+
+/**
+ * The validator, step by step: the graph's frame (an object with "data" and "elements" lists
+ * within the limits) when made, then its elements a batch at a time, institutions first, then the
+ * checks that need every institution. A loader can send each checked batch on while the next is
+ * checked, as long as no problem has turned up (`clean`).
+ */
+export class GraphValidator {
+  private readonly c: Collector;
+  private readonly rawNodes: unknown[] = [];
+  private readonly rawEdges: unknown[] = [];
+  private readonly nodes: NodeElement[] = [];
+  private readonly edges: EdgeElement[] = [];
+  private readonly nodeIds = new Map<string, number>();
+  private readonly ctx: EdgeContext;
+  private readonly sources: Source[] = [];
+  /** The graph's own data (title, description, sources, view), already checked. */
+  readonly data: GraphData['data'];
+  /** False when the frame is wrong: no element is checked, finish() has the problems. */
+  readonly framed: boolean = false;
+  private n = 0;
+  private e = 0;
+
+  constructor(input: unknown, options: ValidateOptions = {}) {
+    const c = (this.c = new Collector(options.file));
+    this.data = { title: '', description: '', sources: [] };
+    this.ctx = {
+      nodeIds: this.nodeIds,
+      ends: [-1, -1],
+      edgeIds: new Set(),
+      sources: new Map(),
+      quoteCache: new Map(),
+    };
+    if (!isRecord(input)) {
+      c.add(`A graph file must hold a JSON object, not ${describe(input)}.`, '$');
+      return;
+    }
+    const meta = own(input, 'data');
+    const metaRec = isRecord(meta) ? meta : {};
+    if (meta !== undefined && !isRecord(meta)) {
+      c.add(`"data" must be an object, not ${describe(meta)}.`, 'data', 'data');
+    }
+    const mr = reader(metaRec, 'data', c, undefined);
+    const title = mr.str('title');
+    const description = mr.str('description');
+    this.sources = validateSources(own(metaRec, 'sources'), c);
+    const view = mr.str('view', { max: 4_000 });
+    this.data = { title, description, sources: this.sources };
+    if (view) this.data.view = view;
+    this.ctx.sources = new Map(this.sources.map((s) => [s.id, s]));
+
+    const elements = own(input, 'elements');
+    if (!isRecord(elements)) {
+      c.add(
+        Array.isArray(elements)
+          ? `"elements" must be an object with "nodes" and "edges" lists (Cytoscape JSON), not a flat list.`
+          : elements === undefined
+            ? `"elements" is missing: a graph file needs "elements" with "nodes" and "edges".`
+            : `"elements" must be an object with "nodes" and "edges" lists, not ${describe(elements)}.`,
+        'elements',
+        'elements',
+      );
+      return;
+    }
+    const rawNodes = own(elements, 'nodes') ?? [];
+    const rawEdges = own(elements, 'edges') ?? [];
+    if (!Array.isArray(rawNodes)) {
+      c.add(`"nodes" must be a list, not ${describe(rawNodes)}.`, 'elements.nodes', 'nodes');
+    }
+    if (!Array.isArray(rawEdges)) {
+      c.add(`"edges" must be a list, not ${describe(rawEdges)}.`, 'elements.edges', 'edges');
+    }
+    if (!Array.isArray(rawNodes) || !Array.isArray(rawEdges)) return;
+    if (rawNodes.length > LIMITS.maxNodes || rawEdges.length > LIMITS.maxEdges) {
+      c.add(
+        `The graph has ${rawNodes.length.toLocaleString('en')} institutions and ${rawEdges.length.toLocaleString('en')} agreements; the limits are ${LIMITS.maxNodes.toLocaleString('en')} and ${LIMITS.maxEdges.toLocaleString('en')}.`,
+        'elements',
+        'elements',
+      );
+      return;
+    }
+    this.rawNodes = rawNodes;
+    this.rawEdges = rawEdges;
+    this.framed = true;
+  }
+
+  get totalNodes(): number {
+    return this.rawNodes.length;
+  }
+
+  get totalEdges(): number {
+    return this.rawEdges.length;
+  }
+
+  /** No problem found so far. */
+  get clean(): boolean {
+    return this.c.problems.length === 0;
+  }
+
+  /**
+   * Checks up to `count` more elements (institutions, then agreements) and returns those that
+   * passed; null once every element has been checked.
+   */
+  next(count = Infinity): CheckedElements | null {
+    const { rawNodes, rawEdges, c } = this;
+    if (this.n >= rawNodes.length && this.e >= rawEdges.length) return null;
+    const edgeCount = Math.max(
+      0,
+      Math.min(count - (rawNodes.length - this.n), rawEdges.length - this.e),
+    );
+    const ends = new Int32Array(2 * edgeCount);
+    const coop = new Uint8Array(edgeCount);
+    const out: CheckedElements = { nodes: [], edges: [], columns: { ends, coop } };
+    let room = count;
+    for (; room > 0 && this.n < rawNodes.length; room--, this.n++) {
+      const node = validateNode(rawNodes[this.n], this.n, c, this.nodeIds);
+      if (node) {
+        this.nodes.push(node);
+        out.nodes.push(node);
+      }
+    }
+    for (; room > 0 && this.e < rawEdges.length; room--, this.e++) {
+      const edge = validateEdge(rawEdges[this.e], this.e, c, this.ctx);
+      if (edge) {
+        const k = out.edges.length;
+        ends[2 * k] = this.ctx.ends[0];
+        ends[2 * k + 1] = this.ctx.ends[1];
+        coop[k] = COOPERATION_TYPES.indexOf(edge.data.cooperation);
+        this.edges.push(edge);
+        out.edges.push(edge);
+      }
+    }
+    return out;
+  }
+
+  /** Checks what is left, then the sources' institutions; the typed copy, or the problems. */
+  finish(): ValidationResult {
+    const { c } = this;
+    if (this.framed) {
+      while (this.next() !== null);
+      this.sources.forEach((s, index) => {
+        if (s.about && !this.nodeIds.has(s.about)) {
+          c.add(
+            `Source ${quoted(s.id)} is about ${quoted(s.about)}, which is not an institution in this graph.`,
+            `data.sources[${index}].about`,
+            'about',
+            { collection: 'sources', index },
+          );
+        }
+      });
+    }
+    const problems = c.finish();
+    if (!this.framed || problems.length > 0) return { graph: null, problems };
+    return {
+      graph: { data: this.data, elements: { nodes: this.nodes, edges: this.edges } },
+      problems,
+    };
+  }
+}
+
 /** Checks any parsed JSON value against the graph format; returns a typed copy or problems. */
 export function validateGraph(input: unknown, options: ValidateOptions = {}): ValidationResult {
-  const c = new Collector(options.file);
-  if (!isRecord(input)) {
-    c.add(`A graph file must hold a JSON object, not ${describe(input)}.`, '$');
-    return { graph: null, problems: c.finish() };
-  }
-  const meta = own(input, 'data');
-  const metaRec = isRecord(meta) ? meta : {};
-  if (meta !== undefined && !isRecord(meta)) {
-    c.add(`"data" must be an object, not ${describe(meta)}.`, 'data', 'data');
-  }
-  const mr = reader(metaRec, 'data', c, undefined);
-  const title = mr.str('title');
-  const description = mr.str('description');
-  const sources = validateSources(own(metaRec, 'sources'), c);
-  const view = mr.str('view', { max: 4_000 });
-
-  const elements = own(input, 'elements');
-  if (!isRecord(elements)) {
-    c.add(
-      Array.isArray(elements)
-        ? `"elements" must be an object with "nodes" and "edges" lists (Cytoscape JSON), not a flat list.`
-        : elements === undefined
-          ? `"elements" is missing: a graph file needs "elements" with "nodes" and "edges".`
-          : `"elements" must be an object with "nodes" and "edges" lists, not ${describe(elements)}.`,
-      'elements',
-      'elements',
-    );
-    return { graph: null, problems: c.finish() };
-  }
-  const rawNodes = own(elements, 'nodes') ?? [];
-  const rawEdges = own(elements, 'edges') ?? [];
-  if (!Array.isArray(rawNodes)) {
-    c.add(`"nodes" must be a list, not ${describe(rawNodes)}.`, 'elements.nodes', 'nodes');
-  }
-  if (!Array.isArray(rawEdges)) {
-    c.add(`"edges" must be a list, not ${describe(rawEdges)}.`, 'elements.edges', 'edges');
-  }
-  if (!Array.isArray(rawNodes) || !Array.isArray(rawEdges)) {
-    return { graph: null, problems: c.finish() };
-  }
-  if (rawNodes.length > LIMITS.maxNodes || rawEdges.length > LIMITS.maxEdges) {
-    c.add(
-      `The graph has ${rawNodes.length.toLocaleString('en')} institutions and ${rawEdges.length.toLocaleString('en')} agreements; the limits are ${LIMITS.maxNodes.toLocaleString('en')} and ${LIMITS.maxEdges.toLocaleString('en')}.`,
-      'elements',
-      'elements',
-    );
-    return { graph: null, problems: c.finish() };
-  }
-
-  const nodeIds = new Set<string>();
-  const nodes: NodeElement[] = [];
-  rawNodes.forEach((n: unknown, i) => {
-    const node = validateNode(n, i, c, nodeIds);
-    if (node) nodes.push(node);
-  });
-  const ctx: EdgeContext = {
-    nodeIds,
-    edgeIds: new Set(),
-    sources: new Map(sources.map((s) => [s.id, s])),
-    quoteCache: new Map(),
-  };
-  const edges: EdgeElement[] = [];
-  rawEdges.forEach((e: unknown, i) => {
-    const edge = validateEdge(e, i, c, ctx);
-    if (edge) edges.push(edge);
-  });
-  sources.forEach((s, index) => {
-    if (s.about && !nodeIds.has(s.about)) {
-      c.add(
-        `Source ${quoted(s.id)} is about ${quoted(s.about)}, which is not an institution in this graph.`,
-        `data.sources[${index}].about`,
-        'about',
-        { collection: 'sources', index },
-      );
-    }
-  });
-
-  const problems = c.finish();
-  if (problems.length > 0) return { graph: null, problems };
-  const data: GraphData['data'] = { title, description, sources };
-  if (view) data.view = view;
-  return { graph: { data, elements: { nodes, edges } }, problems };
+  return new GraphValidator(input, options).finish();
 }

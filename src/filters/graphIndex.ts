@@ -1,6 +1,9 @@
 // Lookups derived once per graph and cached by identity: filters, facets and the UI share them.
 
 import type { AgreementData, EdgeElement, GraphData, InstitutionData, NodeElement } from '../model';
+import { columnsOf, takeColumns, type GraphColumns, type PositionLookup } from '../model/columns';
+
+export type { GraphColumns } from '../model/columns';
 
 /**
  * A read-only set of ids. Filters answer with IdSets backed by one byte per element (cheap to
@@ -16,7 +19,7 @@ export class IdSet implements IdLookup {
   readonly size: number;
   constructor(
     readonly ids: readonly string[],
-    private readonly position: Map<string, number>,
+    private readonly position: PositionLookup,
     readonly flags: Uint8Array,
     size?: number,
   ) {
@@ -33,33 +36,6 @@ export class IdSet implements IdLookup {
 }
 
 /**
- * The graph as numbers, for the filters' and the grouped view's loops: institution i and
- * agreement j are positions in the graph's arrays.
- */
-export interface GraphColumns {
-  nodeIds: string[];
-  nodePosition: Map<string, number>;
-  edgeIds: string[];
-  edgePosition: Map<string, number>;
-  /** Country of each institution as a position in `countryCodes`, -1 for none. */
-  nodeCountry: Int32Array;
-  countryCodes: string[];
-  /** Institution type of each institution, as a position in `kindNames`. */
-  nodeKind: Int32Array;
-  kindNames: string[];
-  edgeSource: Int32Array;
-  edgeTarget: Int32Array;
-  /** Year of each agreement; 0 when unknown. */
-  edgeYear: Int32Array;
-  /** Cooperation type, as a position in `typeNames`. */
-  edgeType: Int32Array;
-  typeNames: string[];
-  /** Agreements of institution i: incidence[incidenceStart[i] .. incidenceStart[i + 1]). */
-  incidenceStart: Int32Array;
-  incidence: Int32Array;
-}
-
-/**
  * A read-only map from ids to values kept at the ids' positions. It reads the columns' position
  * maps and the graph's arrays: no map of its own to fill, which for 100,000 institutions and
  * 300,000 agreements saved most of a second at every load.
@@ -67,7 +43,7 @@ export interface GraphColumns {
 export class PositionMap<V> implements Iterable<[string, V]> {
   constructor(
     private readonly ids: readonly string[],
-    private readonly position: ReadonlyMap<string, number>,
+    private readonly position: PositionLookup,
     private readonly at: (i: number) => V,
   ) {}
   get size(): number {
@@ -110,18 +86,7 @@ export function indexGraph(graph: GraphData): GraphIndex {
   const hit = cache.get(graph);
   if (hit) return hit;
   const { nodes: nodeList, edges: edgeList } = graph.elements;
-  let min = Infinity;
-  let max = -Infinity;
-  let undatedCount = 0;
-  for (const e of edgeList) {
-    const year = e.data.year;
-    if (year === null) undatedCount++;
-    else {
-      if (year < min) min = year;
-      if (year > max) max = year;
-    }
-  }
-  const columns = columnsOf(graph);
+  const { columns, yearExtent, undatedCount } = takeColumns(graph) ?? columnsOf(graph);
   const { nodeIds, nodePosition, edgeIds, edgePosition, incidenceStart, incidence } = columns;
   // Distinct partners, counted on the number columns: a stamp per institution visited.
   const partnerCount = new Int32Array(nodeIds.length);
@@ -151,90 +116,10 @@ export function indexGraph(graph: GraphData): GraphIndex {
     edges: new PositionMap(edgeIds, edgePosition, (j) => (edgeList[j] as EdgeElement).data),
     incident: new PositionMap(nodeIds, nodePosition, incidentAt),
     partners: new PositionMap(nodeIds, nodePosition, (i) => partnerCount[i] ?? 0),
-    yearExtent: min <= max ? [min, max] : null,
+    yearExtent,
     undatedCount,
     columns,
   };
   cache.set(graph, index);
   return index;
-}
-
-function positionsOf(values: string[], lookup: Map<string, number>): (v: string) => number {
-  return (v) => {
-    let i = lookup.get(v);
-    if (i === undefined) {
-      i = values.length;
-      values.push(v);
-      lookup.set(v, i);
-    }
-    return i;
-  };
-}
-
-function columnsOf(graph: GraphData): GraphColumns {
-  const nodes = graph.elements.nodes;
-  const edges = graph.elements.edges;
-  const nodeIds = nodes.map((n) => n.data.id);
-  const nodePosition = new Map<string, number>();
-  nodeIds.forEach((id, i) => nodePosition.set(id, i));
-  const edgeIds = edges.map((e) => e.data.id);
-  const edgePosition = new Map<string, number>();
-  edgeIds.forEach((id, i) => edgePosition.set(id, i));
-  const countryCodes: string[] = [];
-  const countryOf = positionsOf(countryCodes, new Map());
-  const kindNames: string[] = [];
-  const kindOf = positionsOf(kindNames, new Map());
-  const typeNames: string[] = [];
-  const typeOf = positionsOf(typeNames, new Map());
-  const nodeCountry = new Int32Array(nodes.length);
-  const nodeKind = new Int32Array(nodes.length);
-  nodes.forEach((n, i) => {
-    nodeCountry[i] = n.data.country === null ? -1 : countryOf(n.data.country);
-    nodeKind[i] = kindOf(n.data.type);
-  });
-  const edgeSource = new Int32Array(edges.length);
-  const edgeTarget = new Int32Array(edges.length);
-  const edgeYear = new Int32Array(edges.length);
-  const edgeType = new Int32Array(edges.length);
-  const degree = new Int32Array(nodes.length + 1);
-  edges.forEach((e, j) => {
-    const d = e.data;
-    const s = nodePosition.get(d.source) ?? -1;
-    const t = nodePosition.get(d.target) ?? -1;
-    edgeSource[j] = s;
-    edgeTarget[j] = t;
-    edgeYear[j] = d.year ?? 0;
-    edgeType[j] = typeOf(d.cooperation);
-    if (s >= 0) degree[s + 1] = (degree[s + 1] ?? 0) + 1;
-    if (t >= 0 && t !== s) degree[t + 1] = (degree[t + 1] ?? 0) + 1;
-  });
-  const incidenceStart = new Int32Array(nodes.length + 1);
-  for (let i = 0; i < nodes.length; i++) {
-    incidenceStart[i + 1] = (incidenceStart[i] ?? 0) + (degree[i + 1] ?? 0);
-  }
-  const incidence = new Int32Array(incidenceStart[nodes.length] ?? 0);
-  const fill = incidenceStart.slice(0, nodes.length);
-  for (let j = 0; j < edges.length; j++) {
-    const s = edgeSource[j] ?? -1;
-    const t = edgeTarget[j] ?? -1;
-    if (s >= 0) incidence[(fill[s] = (fill[s] ?? 0) + 1) - 1] = j;
-    if (t >= 0 && t !== s) incidence[(fill[t] = (fill[t] ?? 0) + 1) - 1] = j;
-  }
-  return {
-    nodeIds,
-    nodePosition,
-    edgeIds,
-    edgePosition,
-    nodeCountry,
-    countryCodes,
-    nodeKind,
-    kindNames,
-    edgeSource,
-    edgeTarget,
-    edgeYear,
-    edgeType,
-    typeNames,
-    incidenceStart,
-    incidence,
-  };
 }

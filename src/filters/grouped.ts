@@ -18,13 +18,14 @@ import {
   type GroupSummary,
 } from './aggregate';
 import { IdSet, indexGraph, type IdLookup } from './graphIndex';
+import type { PositionLookup } from '../model/columns';
 
 function bump(counts: Int32Array, i: number): void {
   counts[i] = (counts[i] ?? 0) + 1;
 }
 
 /** One byte per element, 1 when the element is in `ids`. */
-function flagsOf(ids: IdLookup, length: number, position: Map<string, number>): Uint8Array {
+function flagsOf(ids: IdLookup, length: number, position: PositionLookup): Uint8Array {
   if (ids instanceof IdSet && ids.flags.length === length) return ids.flags;
   const flags = new Uint8Array(length);
   for (const id of ids) {

@@ -133,10 +133,13 @@ export const INSTITUTION_INFO: Record<InstitutionType, VocabularyEntry> = {
   other: { label: 'Other', definition: 'Anything that fits none of the types above.' },
 };
 
+const COOPERATION_SET: ReadonlySet<string> = new Set(COOPERATION_TYPES);
+const INSTITUTION_SET: ReadonlySet<string> = new Set(INSTITUTION_TYPES);
+
 export function isCooperationType(value: string): value is CooperationType {
-  return (COOPERATION_TYPES as readonly string[]).includes(value);
+  return COOPERATION_SET.has(value);
 }
 
 export function isInstitutionType(value: string): value is InstitutionType {
-  return (INSTITUTION_TYPES as readonly string[]).includes(value);
+  return INSTITUTION_SET.has(value);
 }

@@ -4,11 +4,19 @@ import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
 import { generateGraph } from '../../scripts/bench/generate';
 import { saveDataset } from '../../src/data/datasets';
-import { GraphAssembler } from '../../src/data/import/graphParts';
+import { GraphAssembler, partOf } from '../../src/data/import/graphParts';
+import type { GraphPart } from '../../src/data/import/protocol';
 import { PAGE_PARSE_BYTES, parseGraph } from '../../src/data/load/graphLoader';
-import type { GraphLoadReply } from '../../src/data/load/protocol';
+import type { GraphLoadReply, GraphLoadRequest } from '../../src/data/load/protocol';
 import { GraphLoadService } from '../../src/data/load/service';
-import { validateGraph } from '../../src/data/validateGraph';
+import { GraphValidator, validateGraph } from '../../src/data/validateGraph';
+import { columnsOf, takeColumns } from '../../src/model/columns';
+
+/** A request to parse `value` written as a JSON file named `name`. */
+function parseRequest(value: unknown, name: string): GraphLoadRequest {
+  const buffer = new TextEncoder().encode(JSON.stringify(value)).buffer;
+  return { kind: 'parse', buffer, byteOffset: 0, byteLength: buffer.byteLength, name };
+}
 
 const big = generateGraph(2000, 7);
 const bigBytes = new TextEncoder().encode(JSON.stringify(big));
@@ -40,13 +48,63 @@ describe('GraphLoadService (the graph-loading worker)', () => {
       name: 'big.json',
     });
     await runToEnd(replies, started);
-    expect(replies[0]).toEqual({ kind: 'checked', total: 2000 + big.elements.edges.length });
+    expect(replies[0]).toEqual({ kind: 'checking', total: 2000 + big.elements.edges.length });
     const parts = replies.filter((r) => r.kind === 'part');
     expect(parts.length).toBe(Math.ceil((2000 + big.elements.edges.length) / 5000));
-    const assembler = new GraphAssembler();
+    const assembler = new GraphAssembler({ columns: true });
     for (const p of parts) assembler.add(p.part);
-    expect(assembler.graph()).toEqual(validateGraph(big).graph);
+    const graph = assembler.graph();
+    const whole = validateGraph(big).graph;
+    expect(graph).toEqual(whole);
     expect(replies.at(-1)).toEqual({ kind: 'done', dataset: null });
+    // The columns built from what the validator sent along equal those of the whole graph.
+    expect(parts.some((p) => p.part.columns !== undefined)).toBe(true);
+    if (!graph || !whole) return;
+    expect(takeColumns(graph)).toEqual(columnsOf(whole));
+  });
+
+  it('sends parts while it checks, stops at the first problem and then fails with it', async () => {
+    const graph = structuredClone(big);
+    const last = graph.elements.edges.length - 1;
+    // A problem in the last agreement: the parts before it have gone out already.
+    (graph.elements.edges[last] as { data: { source: string } }).data.source = 'nobody';
+    const { replies, service } = harness();
+    await service.handle(parseRequest(graph, 'late.json'));
+    const kinds = replies.map((r) => r.kind);
+    expect(kinds[0]).toBe('checking');
+    expect(kinds.filter((k) => k === 'part').length).toBe(Math.floor((2000 + last) / 5000));
+    expect(kinds.at(-1)).toBe('failed');
+    expect(kinds).not.toContain('done');
+    const failed = replies.at(-1);
+    if (failed?.kind !== 'failed') return;
+    expect(failed.problems).toHaveLength(1);
+    expect(failed.problems[0]?.path).toBe(`elements.edges[${last}].data.source`);
+  });
+
+  it('sends nothing after a problem in the first part, and lists every problem', async () => {
+    const graph = structuredClone(big);
+    (graph.elements.nodes[0] as { data: { country: string } }).data.country = 'XX';
+    (graph.elements.edges[5000] as { data: { year: number } }).data.year = 99;
+    const { replies, service } = harness();
+    await service.handle(parseRequest(graph, 'g.json'));
+    expect(replies.map((r) => r.kind)).toEqual(['checking', 'failed']);
+    const failed = replies[1];
+    if (failed?.kind !== 'failed') return;
+    expect(failed.problems.map((p) => p.path)).toEqual([
+      'elements.nodes[0].data.country',
+      'elements.edges[5000].data.year',
+    ]);
+  });
+
+  it('sends the data of a graph without elements in one empty part', async () => {
+    const { replies, service } = harness();
+    const empty = { data: { title: 'Nothing yet' }, elements: { nodes: [], edges: [] } };
+    await service.handle(parseRequest(empty, 'e.json'));
+    expect(replies.map((r) => r.kind)).toEqual(['checking', 'part', 'done']);
+    const assembler = new GraphAssembler();
+    const part = replies[1];
+    if (part?.kind === 'part') assembler.add(part.part);
+    expect(assembler.graph()).toEqual(validateGraph(empty).graph);
   });
 
   it('answers a broken file with located problems and no parts', async () => {
@@ -123,5 +181,77 @@ describe('parseGraph on the page (no worker can start here)', () => {
     );
     expect(r.graph).toBeNull();
     expect(r.problems[0]?.file).toBe('x.json');
+  });
+});
+
+describe('GraphValidator (the validator a batch at a time)', () => {
+  it('checks in batches exactly what validateGraph checks at once', () => {
+    const v = new GraphValidator(big);
+    const nodes = [];
+    const edges = [];
+    for (let b = v.next(777); b; b = v.next(777)) {
+      expect(b.nodes.length + b.edges.length).toBeLessThanOrEqual(777);
+      nodes.push(...b.nodes);
+      edges.push(...b.edges);
+    }
+    const whole = validateGraph(big).graph;
+    expect({ data: v.data, elements: { nodes, edges } }).toEqual(whole);
+    expect(v.finish().graph).toEqual(whole);
+  });
+
+  it("checks a source's institution only at the end, when every institution is known", () => {
+    const graph = structuredClone(big);
+    graph.data.sources = [
+      { id: 's1', file: 's1.txt', title: 'T', publisher: '', date: '', about: 'nobody', note: '' },
+    ];
+    const v = new GraphValidator(graph);
+    while (v.next(5000));
+    expect(v.clean).toBe(true);
+    const result = v.finish();
+    expect(result.graph).toBeNull();
+    expect(result.problems[0]?.path).toBe('data.sources[0].about');
+  });
+
+  it('refuses a wrong frame when made, and checks no element', () => {
+    const v = new GraphValidator({ elements: [] });
+    expect(v.framed).toBe(false);
+    expect(v.next()).toBeNull();
+    expect(v.finish().problems[0]?.message).toMatch(/not a flat list/);
+  });
+});
+
+describe('GraphAssembler with columns (built part by part on the page)', () => {
+  it('builds the same columns as the whole graph gives', () => {
+    const graph = validateGraph(big).graph;
+    if (!graph) throw new Error('generated graph invalid');
+    const assembler = new GraphAssembler({ columns: true });
+    const { nodes, edges } = graph.elements;
+    const totals = { totalNodes: nodes.length, totalEdges: edges.length };
+    const parts: GraphPart[] = [{ ...partOf([], [], totals), data: graph.data }];
+    for (let i = 0; i < nodes.length; i += 700)
+      parts.push(partOf(nodes.slice(i, i + 700), [], totals));
+    for (let j = 0; j < edges.length; j += 1300)
+      parts.push(partOf([], edges.slice(j, j + 1300), totals));
+    for (const p of parts) assembler.add(structuredClone(p));
+    const assembled = assembler.graph();
+    if (!assembled) throw new Error('incomplete');
+    expect(assembled).toEqual(graph);
+    const kept = takeColumns(assembled);
+    expect(kept).toEqual(columnsOf(graph));
+    expect(takeColumns(assembled)).toBeNull();
+  });
+
+  it('keeps no columns when agreements come before all their institutions', () => {
+    const graph = validateGraph(big).graph;
+    if (!graph) throw new Error('generated graph invalid');
+    const { nodes, edges } = graph.elements;
+    const totals = { totalNodes: nodes.length, totalEdges: edges.length };
+    const assembler = new GraphAssembler({ columns: true });
+    assembler.add({ ...partOf(nodes.slice(0, 10), edges.slice(0, 5), totals), data: graph.data });
+    assembler.add(partOf(nodes.slice(10), edges.slice(5), totals));
+    const assembled = assembler.graph();
+    if (!assembled) throw new Error('incomplete');
+    expect(assembled).toEqual(graph);
+    expect(takeColumns(assembled)).toBeNull();
   });
 });

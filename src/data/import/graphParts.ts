@@ -4,7 +4,26 @@
 // elements each copy takes milliseconds, and the page draws frames in between.
 
 import type { EdgeElement, GraphData, NodeElement } from '../../model';
+import { ColumnsBuilder, keepColumns } from '../../model/columns';
+import { packEdges, packedBuffers, packNodes, unpackEdges, unpackNodes } from './packing';
 import type { GraphPart } from './protocol';
+
+/** A part holding these institutions and agreements (packed), of a graph of the given size. */
+export function partOf(
+  nodes: readonly NodeElement[],
+  edges: readonly EdgeElement[],
+  totals: { totalNodes: number; totalEdges: number },
+): GraphPart {
+  return { nodes: packNodes(nodes), edges: packEdges(edges), ...totals };
+}
+
+/** What to transfer, not copy, when posting a part: its typed arrays. */
+export function partTransfer(part: GraphPart): ArrayBuffer[] {
+  const out = packedBuffers(part.nodes, part.edges);
+  if (part.columns)
+    out.push(part.columns.ends.buffer as ArrayBuffer, part.columns.coop.buffer as ArrayBuffer);
+  return out;
+}
 
 /** Elements (institutions or agreements) per part: about 10 ms to copy on a slow machine. */
 export const PART_ELEMENTS = 5000;
@@ -18,13 +37,12 @@ export function* graphParts(graph: GraphData, size = PART_ELEMENTS): Generator<G
   let e = 0;
   let first = true;
   do {
-    const part: GraphPart = { nodes: nodes.slice(n, n + size), edges: [], totalNodes, totalEdges };
-    n += part.nodes.length;
-    const room = size - part.nodes.length;
-    if (room > 0) {
-      part.edges = edges.slice(e, e + room);
-      e += part.edges.length;
-    }
+    const partNodes = nodes.slice(n, n + size);
+    n += partNodes.length;
+    const room = size - partNodes.length;
+    const partEdges = room > 0 ? edges.slice(e, e + room) : [];
+    e += partEdges.length;
+    const part = partOf(partNodes, partEdges, { totalNodes, totalEdges });
     if (first) {
       part.data = graph.data;
       first = false;
@@ -33,19 +51,44 @@ export function* graphParts(graph: GraphData, size = PART_ELEMENTS): Generator<G
   } while (n < totalNodes || e < totalEdges);
 }
 
-/** Puts a graph together again from its parts, in the order they were sent. */
+/**
+ * Puts a graph together again from its parts, in the order they were sent. On the page it also
+ * turns each part into the graph index's columns as it comes (`columns`), so the index is ready
+ * when the last part is: that work then overlaps the sender's checking of the next part.
+ */
 export class GraphAssembler {
   private data: GraphData['data'] | null = null;
   private readonly nodes: NodeElement[] = [];
   private readonly edges: EdgeElement[] = [];
   private total = 0;
+  private totalNodes = 0;
+  private builder: ColumnsBuilder | null = null;
+  private buildColumns: boolean;
+
+  constructor(options: { columns?: boolean } = {}) {
+    this.buildColumns = options.columns ?? false;
+  }
 
   add(part: GraphPart): void {
     if (part.data) this.data = part.data;
+    const nodes = unpackNodes(part.nodes);
+    const edges = unpackEdges(part.edges);
+    if (this.buildColumns && !this.builder) {
+      this.builder = new ColumnsBuilder({ nodes: part.totalNodes, edges: part.totalEdges });
+    }
     // One at a time: spreading a long array into push() can overflow the stack.
-    for (const n of part.nodes) this.nodes.push(n);
-    for (const e of part.edges) this.edges.push(e);
+    for (const n of nodes) this.nodes.push(n);
+    if (edges.length > 0 && this.nodes.length < part.totalNodes) {
+      // Agreements before all their institutions: the columns would be wrong; the index
+      // builds its own from the whole graph.
+      this.builder = null;
+      this.buildColumns = false;
+    }
+    for (const e of edges) this.edges.push(e);
+    this.builder?.addNodes(nodes);
+    this.builder?.addEdges(edges, part.columns);
     this.total = part.totalNodes + part.totalEdges;
+    this.totalNodes = part.totalNodes;
   }
 
   /** Elements received so far, and of how many. */
@@ -60,6 +103,14 @@ export class GraphAssembler {
   /** The whole graph, or null while parts are missing. */
   graph(): GraphData | null {
     if (this.data === null || this.received < this.total) return null;
-    return { data: this.data, elements: { nodes: this.nodes, edges: this.edges } };
+    const graph: GraphData = {
+      data: this.data,
+      elements: { nodes: this.nodes, edges: this.edges },
+    };
+    if (this.builder && this.nodes.length === this.totalNodes) {
+      keepColumns(graph, this.builder.finish());
+      this.builder = null;
+    }
+    return graph;
   }
 }

@@ -215,7 +215,7 @@ export class ImportSession {
     const { imported, mergeInto, ...rest } = request;
     if ('graph' in imported) await this.upload('imported', imported.graph, hooks.signal);
     if (mergeInto) await this.upload('base', mergeInto, hooks.signal);
-    const assembler = new GraphAssembler();
+    const assembler = new GraphAssembler({ columns: true });
     const answer = await this.call(
       'commit',
       {

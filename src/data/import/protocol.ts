@@ -6,7 +6,9 @@
 // between two parts the page is idle and draws. Where workers are unavailable the same messages
 // pass to an ImportService on the page's own thread (importSession.ts): both paths run one code.
 
-import type { EdgeElement, GraphData, NodeElement } from '../../model';
+import type { GraphData } from '../../model';
+import type { EdgeColumns } from '../../model/columns';
+import type { PackedEdges, PackedNodes } from './packing';
 import type { TypeMap, ValueCount } from './checkRows';
 import type { Mapping } from './mapping';
 import type { Result } from './mergeGraphs';
@@ -89,11 +91,14 @@ export interface CommitOutcome {
 /** A slice of a graph in transit. The first part carries the graph's data, the rest none. */
 export interface GraphPart {
   data?: GraphData['data'];
-  nodes: NodeElement[];
-  edges: EdgeElement[];
+  /** Institutions and agreements packed field by field (packing.ts). */
+  nodes: PackedNodes;
+  edges: PackedEdges;
   /** Elements in the whole graph, so the receiver can tell how far it is. */
   totalNodes: number;
   totalEdges: number;
+  /** What the validator found of the agreements' columns, when it sent the part. */
+  columns?: EdgeColumns;
 }
 
 /** Requests the worker answers, once each, by id. */

@@ -1,6 +1,6 @@
 // What the page and the graph-loading worker say to each other. The page sends a graph file's
 // bytes (transferred, not copied) or a saved dataset's id; the worker decodes, parses and
-// validates, and sends the graph back in parts of 5,000 elements, so that the page copies each
+// validates, and sends the graph back in parts of 5,000 elements as each passes, so that the page copies each
 // in a task of its own and draws frames between two (see import/graphParts.ts).
 
 import type { Problem } from '../../model';
@@ -17,8 +17,9 @@ export type DatasetFields = Omit<DatasetMeta, 'institutions' | 'agreements'>;
 export type GraphLoadReply =
   /** The worker's code has loaded; it can take bytes. */
   | { kind: 'ready' }
-  /** Parsing and checking are done; `total` elements follow in parts. */
-  | { kind: 'checked'; total: number }
+  /** The file is parsed; its `total` elements are being checked and follow in parts as they
+   * pass. A 'failed' may still come instead of 'done': the parts received are then dropped. */
+  | { kind: 'checking'; total: number }
   | { kind: 'part'; part: GraphPart }
   /** The last part was sent; for a dataset, its fields. */
   | { kind: 'done'; dataset: DatasetFields | null }

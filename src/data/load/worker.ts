@@ -7,11 +7,11 @@ import { GraphLoadService } from './service';
 // The project's type library is the DOM's; these are the only worker globals used.
 interface WorkerScope {
   onmessage: ((event: MessageEvent<GraphLoadRequest>) => void) | null;
-  postMessage(message: GraphLoadReply): void;
+  postMessage(message: GraphLoadReply, transfer?: Transferable[]): void;
 }
 
 const scope = globalThis as unknown as WorkerScope;
-const service = new GraphLoadService((reply) => scope.postMessage(reply));
+const service = new GraphLoadService((reply, transfer) => scope.postMessage(reply, transfer ?? []));
 scope.onmessage = (event) => {
   void service.handle(event.data);
 };
