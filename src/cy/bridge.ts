@@ -15,7 +15,7 @@ import {
 import type { Basemap } from './basemap';
 import type { ImageOptions } from './image';
 import { ANNOTATION_PX, cachedLayout, type Annotation } from './layouts';
-import { estimateLabelWidth, labelZooms, type LabelItem } from './labels';
+import { estimateLabelWidth, labelZooms, textWidth, type LabelItem } from './labels';
 import { GROUP_LABEL_PX, LABEL_PX, stylesheet } from './style';
 import { chooseRenderer, type RendererChoice } from './renderer';
 import { drawnElement, encodingsFor, toElements, type Encodings } from './toElements';
@@ -329,7 +329,9 @@ function applyLabels(): void {
       const scale = labelScale;
       c.nodes('.group, .frame, .rest').forEach((n) => {
         const fs = (n.data('px') as number) * scale;
-        if (n.data('fs') !== fs) n.data('fs', fs);
+        if (n.data('fs') !== fs) {
+          n.data({ fs, w: textWidth(n.data('label') as string, fs) });
+        }
       });
     }
     c.nodes().forEach((n) => {

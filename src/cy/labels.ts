@@ -16,8 +16,13 @@ const LABEL_HEIGHT = 18;
 /** Above this many labelled nodes the pairwise pass is skipped (the view is aggregated then). */
 export const MAX_PAIRWISE = 2500;
 
+/** Estimated width of one line of text in the UI's sans-serif font. */
+export function textWidth(text: string, fontPx: number): number {
+  return text.length * fontPx * 0.58;
+}
+
 export function estimateLabelWidth(label: string, fontPx: number): number {
-  return Math.min(130, Math.max(24, label.length * fontPx * 0.58)) + 4;
+  return Math.min(130, Math.max(24, textWidth(label, fontPx))) + 4;
 }
 
 /**

@@ -137,7 +137,8 @@ export function stylesheet(k = 1, big = false, lean = false): StylesheetJson {
       selector: 'node.rest',
       style: {
         shape: 'round-rectangle',
-        width: 'label',
+        // The label's estimated width, set with the font size ('label' is deprecated).
+        width: 'data(w)',
         height: 18,
         padding: '4px',
         'background-color': '#eef1f4',

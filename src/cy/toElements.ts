@@ -13,6 +13,7 @@ import {
   type GraphIndex,
 } from '../filters';
 import { COOPERATION_STYLE, labelTiers, nodeColoring, nodeSize, shortLabel } from './encoding';
+import { textWidth } from './labels';
 import { GROUP_LABEL_PX, LABEL_PX } from './style';
 
 /** Everything an element's render data is made of, computed once per graph and colour mode. */
@@ -139,6 +140,7 @@ export function drawnElement(item: DrawnNode | DrawnEdge, enc: Encodings): Eleme
       px,
       // Set for the current zoom by the bridge; a start value until then.
       fs: px,
+      w: textWidth(label, px),
       gap: item.kind === 'frame' ? -4 : item.kind === 'group' ? 3 : 0,
       institutions: item.institutions,
       inside: item.inside,

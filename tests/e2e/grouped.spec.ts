@@ -65,6 +65,31 @@ test('a big graph is grouped by country; groups add up to the status line', asyn
   await page.screenshot({ path: 'test-results/grouped.png' });
 });
 
+test('a large open group ends in a "+N more" chip as wide as its label', async ({ page }) => {
+  const warnings: string[] = [];
+  page.on('console', (m) => {
+    if (m.type() === 'warning') warnings.push(m.text());
+  });
+  await openBig(page, '');
+  const { d } = await standsFor(page);
+  const biggest = [...d.groups].sort((a, b) => b.institutions - a.institutions)[0];
+  if (!biggest) throw new Error('no group');
+  await clickDrawn(page, biggest.id);
+  await expect(page).toHaveURL(new RegExp(`expand=${biggest.key}`));
+  const rest = (await drawn(page)).groups.find((g) => g.kind === 'rest');
+  if (!rest) throw new Error('no "+N more" chip');
+  const label = `+${rest.institutions.toLocaleString('en')} more`;
+  // On screen (labels keep their screen size at any zoom): about 6 px a character.
+  const width = await page.evaluate((id) => {
+    const view = window.atlasView;
+    return view ? view.size(id) * view.zoom() : 0;
+  }, rest.id);
+  expect(width).toBeGreaterThan(label.length * 4);
+  expect(width).toBeLessThan(label.length * 10);
+  // Cytoscape warns of `width: label` (deprecated) each time such a chip is styled.
+  expect(warnings.filter((w) => /deprecated/.test(w))).toEqual([]);
+});
+
 test('clicking a group opens it; its ring or the bar closes it; filters stay', async ({ page }) => {
   await openBig(page, '&types=mou,exchange');
   const before = await statusCounts(page);
