@@ -50,6 +50,29 @@ test('a broken large file is refused with its line and column, from the worker',
   expect((await loadInfo(page))?.parsedIn).toBe('worker');
 });
 
+test('a large file with a problem in its last agreement is refused, whatever had arrived', async ({
+  page,
+}) => {
+  // Parts before the last one pass the checks and reach the page while the rest is checked.
+  const graph = JSON.parse(big) as { elements: { edges: { data: { target: string } }[] } };
+  const last = graph.elements.edges.length - 1;
+  const lastEdge = graph.elements.edges[last];
+  if (!lastEdge) throw new Error('no agreements');
+  lastEdge.data.target = 'nobody-here';
+  await page.route('**/late.json', (route) =>
+    route.fulfill({ status: 200, contentType: 'application/json', body: JSON.stringify(graph) }),
+  );
+  await page.goto('./?graph=late.json');
+  const alert = page.getByRole('alert');
+  await expect(alert).toContainText(
+    'The target "nobody-here" is not an institution in this graph.',
+  );
+  await expect(alert).toContainText(`elements.edges[${last}].data.target`);
+  expect((await loadInfo(page))?.parsedIn).toBe('worker');
+  // Nothing of the refused graph is shown.
+  await expect(page.getByTestId('status-line')).not.toContainText('Showing');
+});
+
 test('menus fetched ahead while idle open without a loading step', async ({ page }) => {
   await page.goto('./');
   await statusCounts(page);
