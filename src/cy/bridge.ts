@@ -106,10 +106,34 @@ export function setInsetBottom(px: number): void {
 /** Fits elements into the part of the canvas not covered by overlays. */
 function fitInto(eles: cytoscape.CollectionArgument, animate: boolean): void {
   if (!cy || eles.length === 0) return;
+  fitBox(eles.boundingBox({}), animate);
+}
+
+/**
+ * Frames a drawn view from its own numbers: no bounding box from Cytoscape, which would style
+ * every element (and measure every label) before the frame that styles them anyway.
+ */
+function fitView(view: DrawnView): void {
+  if (view.nodes.length === 0) return;
+  let x1 = Infinity;
+  let y1 = Infinity;
+  let x2 = -Infinity;
+  let y2 = -Infinity;
+  for (const n of view.nodes) {
+    const r = n.size / 2;
+    x1 = Math.min(x1, n.x - r);
+    y1 = Math.min(y1, n.y - r);
+    x2 = Math.max(x2, n.x + r);
+    y2 = Math.max(y2, n.y + r);
+  }
+  fitBox({ x1, y1, w: x2 - x1, h: y2 - y1 }, false);
+}
+
+function fitBox(bb: { x1: number; y1: number; w: number; h: number }, animate: boolean): void {
+  if (!cy) return;
   const pad = 30;
   // The view controls float over the top of the canvas.
   const top = 44;
-  const bb = eles.boundingBox({});
   const w = Math.max(cy.width() - insetRight - 2 * pad, 100);
   const h = Math.max(cy.height() - top - insetBottom - 2 * pad, 100);
   const zoom = Math.min(
@@ -357,6 +381,10 @@ export function draw(view: DrawnView, visible: Visible, layout: LayoutName): voi
   const enc = encodings;
   if (!enc) return;
   const layoutChanged = drawnLayout !== null && drawnLayout !== layout;
+  // Grouped and ungrouped drawings have their own geometry: the country groups sit close
+  // together, the institutions at their places. Switching between them frames the new one,
+  // or a filter down to one country would leave its institutions off screen.
+  const regrouped = drawnView !== null && drawnView.grouped !== view.grouped;
   drawnView = view;
   drawnLayout = layout;
   const wanted = new Set<string>();
@@ -401,6 +429,7 @@ export function draw(view: DrawnView, visible: Visible, layout: LayoutName): voi
     setAnnotations(current ? cachedLayout(current, layout).annotations : []);
   }
   if (layoutChanged) fitInto(c.elements(), false);
+  else if (regrouped) fitView(view);
   // New group nodes get their label size for the current zoom.
   computeLabelZooms();
 }

@@ -96,8 +96,8 @@ const count = formatCount;
 export function drawnElement(item: DrawnNode | DrawnEdge, enc: Encodings): ElementDefinition {
   if ('source' in item) {
     if (item.kind === 'agreement') {
-      const e = enc.index.edges.get(item.id);
-      const s = e ? COOPERATION_STYLE[e.cooperation] : { color: '#999999', line: 'solid' };
+      const type = item.cooperation ?? enc.index.edges.get(item.id)?.cooperation;
+      const s = type ? COOPERATION_STYLE[type] : { color: '#999999', line: 'solid' };
       return {
         group: 'edges',
         data: { id: item.id, source: item.source, target: item.target, ...s },

@@ -3,9 +3,15 @@
 // edges that count the agreements between them. Expanded groups show their institutions, as
 // many as the threshold allows, the rest standing in one "more" node. Pure: no Cytoscape.
 
-import { countryName, lazyModule, type GraphData, type Position } from '../model';
+import {
+  countryName,
+  lazyModule,
+  type CooperationType,
+  type GraphData,
+  type Position,
+} from '../model';
 import type { Visible } from './applyFilters';
-import { indexGraph } from './graphIndex';
+import { flagsOf, indexGraph } from './graphIndex';
 
 /**
  * Most elements (nodes and edges) a view draws. Plain Cytoscape keeps a 15 fps pan/zoom on this
@@ -74,6 +80,8 @@ export interface DrawnEdge {
   target: string;
   /** Agreements this edge stands for: 1 for an agreement, the sum for a summary link. */
   agreements: number;
+  /** An agreement's type, so drawing it needs no lookup by id. */
+  cooperation?: CooperationType;
 }
 
 export interface GroupSummary {
@@ -144,14 +152,16 @@ export function linkId(a: string, b: string): string {
 /** Every visible element, drawn as it is. */
 function ungrouped(input: AggregateInput): DrawnView {
   const { graph, visible, positions } = input;
-  const { nodes, edges } = indexGraph(graph);
+  const c = indexGraph(graph).columns;
+  const { nodes, edges } = graph.elements;
+  const nodeOn = flagsOf(visible.nodes, nodes.length, c.nodePosition);
   const drawnNodes: DrawnNode[] = [];
-  for (const id of visible.nodes) {
-    const n = nodes.get(id);
-    if (!n) continue;
-    const p = positions.get(id) ?? { x: 0, y: 0 };
+  for (let i = 0; i < nodes.length; i++) {
+    const n = nodes[i]?.data;
+    if (nodeOn[i] !== 1 || !n) continue;
+    const p = positions.get(n.id) ?? { x: 0, y: 0 };
     drawnNodes.push({
-      id,
+      id: n.id,
       kind: 'institution',
       group: groupKeyOf(n.country),
       x: p.x,
@@ -161,11 +171,14 @@ function ungrouped(input: AggregateInput): DrawnView {
       inside: 0,
     });
   }
+  // By position, not by id: the agreements' id map is built only on a first lookup.
+  const edgeOn = flagsOf(visible.edges, edges.length, c.edgePosition);
   const drawnEdges: DrawnEdge[] = [];
-  for (const id of visible.edges) {
-    const e = edges.get(id);
-    if (!e) continue;
-    drawnEdges.push({ id, kind: 'agreement', source: e.source, target: e.target, agreements: 1 });
+  for (let j = 0; j < edges.length; j++) {
+    const e = edges[j]?.data;
+    if (edgeOn[j] !== 1 || !e) continue;
+    const { id, source, target, cooperation } = e;
+    drawnEdges.push({ id, kind: 'agreement', source, target, agreements: 1, cooperation });
   }
   return {
     grouped: false,

@@ -17,24 +17,13 @@ import {
   type DrawnView,
   type GroupSummary,
 } from './aggregate';
-import { IdSet, indexGraph, type IdLookup } from './graphIndex';
-import type { PositionLookup } from '../model/columns';
+import { flagsOf, indexGraph } from './graphIndex';
 
 function bump(counts: Int32Array, i: number): void {
   counts[i] = (counts[i] ?? 0) + 1;
 }
 
 /** One byte per element, 1 when the element is in `ids`. */
-function flagsOf(ids: IdLookup, length: number, position: PositionLookup): Uint8Array {
-  if (ids instanceof IdSet && ids.flags.length === length) return ids.flags;
-  const flags = new Uint8Array(length);
-  for (const id of ids) {
-    const i = position.get(id);
-    if (i !== undefined) flags[i] = 1;
-  }
-  return flags;
-}
-
 /**
  * The grouped view: every visible institution and agreement counted in its country's group,
  * the open groups' institutions drawn one by one within the limit. Works on the index's number
@@ -163,7 +152,14 @@ export function groupedView(input: AggregateInput): DrawnView {
     if (a === s && b === t) {
       const source = c.nodeIds[s] ?? '';
       const target = c.nodeIds[t] ?? '';
-      drawnEdges.push({ id: c.edgeIds[j] ?? '', kind: 'agreement', source, target, agreements: 1 });
+      drawnEdges.push({
+        id: c.edgeIds[j] ?? '',
+        kind: 'agreement',
+        source,
+        target,
+        agreements: 1,
+        cooperation: graph.elements.edges[j]?.data.cooperation,
+      });
     } else if (a === b) {
       inside.set(a, (inside.get(a) ?? 0) + 1);
     } else {

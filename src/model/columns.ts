@@ -15,8 +15,8 @@ export interface PositionLookup {
 
 /**
  * Positions of ids, with the map filled on the first lookup. The agreements' map (300,000 ids
- * at the largest) is then not filled during a load at all: no filter and no first view needs
- * it, only the details of one agreement, the grouped view's agreement lookups and exports.
+ * at the largest) is then not filled during a load at all: no filter and no drawn view needs
+ * it (they go by position), only lookups of one agreement (details, the address) and exports.
  */
 export class LazyPositions implements PositionLookup {
   private map: Map<string, number> | null = null;

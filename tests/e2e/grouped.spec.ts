@@ -166,14 +166,37 @@ test('the selection stays drawn and selected through opening and closing', async
   expect(await isDrawn()).toBe(true);
 });
 
+/** Drawn nodes whose centre lies outside the canvas or under the view controls. */
+async function offScreen(page: Page, ids: string[]) {
+  const box = await page.getByTestId('graph-canvas').boundingBox();
+  const bar = await page.getByRole('group', { name: 'View controls' }).boundingBox();
+  if (!box || !bar) throw new Error('no canvas');
+  const points = await page.evaluate(
+    (list) => list.map((id) => window.atlasView?.renderedPosition(id) ?? null),
+    ids,
+  );
+  const top = bar.y + bar.height - box.y;
+  return ids.filter((_, i) => {
+    const p = points[i];
+    return !p || p.x < 0 || p.x > box.width || p.y < top || p.y > box.height;
+  });
+}
+
 test('narrowing the filters below the limit draws every institution again', async ({ page }) => {
   await openBig(page);
   await page.getByRole('checkbox', { name: 'Chile' }).check();
   const counts = await statusCounts(page);
   expect(counts.shown + counts.shownEdges).toBeLessThanOrEqual(LIMIT);
   await expect(page.getByTestId('groups-summary')).toBeHidden();
-  const nodes = await page.evaluate(() => window.atlasView?.visibleNodes().length);
-  expect(nodes).toBe(counts.shown);
+  const nodes = (await page.evaluate(() => window.atlasView?.visibleNodes())) ?? [];
+  expect(nodes.length).toBe(counts.shown);
+  // The institutions sit at their own places, not where the groups were: the view frames them.
+  expect(await offScreen(page, nodes)).toEqual([]);
+  // And back: the groups are framed again once the filter is cleared.
+  await page.getByRole('checkbox', { name: 'Chile' }).uncheck();
+  await expect(page.getByTestId('groups-summary')).toBeVisible();
+  const groups = (await standsFor(page)).d.groups.map((g) => g.id);
+  expect(await offScreen(page, groups)).toEqual([]);
 });
 
 test('zooming into a country group opens it', async ({ page }) => {

@@ -19,6 +19,9 @@ import {
   type Visible,
 } from '../../src/filters';
 import type { GraphData } from '../../src/model';
+import { columnsOf, keepColumns } from '../../src/model/columns';
+import { drawnElement, encodingsFor } from '../../src/cy/toElements';
+import { COOPERATION_STYLE } from '../../src/cy/encoding';
 import { miniGraph } from './helpers/miniGraph';
 
 const graph = generateGraph(3000, 7);
@@ -244,5 +247,42 @@ describe('expanded groups in the URL', () => {
     const bad = decodeView('expand=CN,XX,<b>');
     expect(bad.state.expanded).toEqual(['CN']);
     expect(bad.notices.join(' ')).toMatch(/expand=XX,<b>/i);
+  });
+});
+
+describe('drawing by position', () => {
+  it('looks up no agreement by id, grouped or not, and draws each agreement in its type', () => {
+    // A fresh graph whose index gets columns with an agreement id lookup that counts its uses:
+    // on a big graph that lookup is a map of every agreement, built on first use.
+    const g = generateGraph(3000, 9);
+    const built = columnsOf(g);
+    let lookups = 0;
+    const real = built.columns.edgePosition;
+    const counting = {
+      get: (id: string) => (lookups++, real.get(id)),
+      has: (id: string) => (lookups++, real.has(id)),
+    };
+    keepColumns(g, { ...built, columns: { ...built.columns, edgePosition: counting } });
+    const country = g.elements.nodes.find((n) => n.data.country === 'CL')?.data.country;
+    if (!country) throw new Error('no Chilean institution in the generated graph');
+    const whole = view(g, all(g));
+    const one = view(g, all(g, { countries: [country] }));
+    const open = view(g, all(g), { expanded: [whole.groups[0]?.key ?? ''] });
+    expect(whole.grouped).toBe(true);
+    expect(one.grouped).toBe(false);
+    expect(open.edges.some((e) => e.kind === 'agreement')).toBe(true);
+    expect(lookups).toBe(0);
+    // Every drawn agreement carries its type, and is coloured by it.
+    const types = new Map(g.elements.edges.map((e) => [e.data.id, e.data.cooperation]));
+    const enc = encodingsFor(g, 'region');
+    for (const e of [...one.edges, ...open.edges].filter((d) => d.kind === 'agreement')) {
+      expect(e.cooperation).toBe(types.get(e.id));
+    }
+    const first = one.edges[0];
+    if (!first) throw new Error('nothing drawn');
+    const def = drawnElement(first, enc);
+    expect(lookups).toBe(0);
+    const type = types.get(first.id);
+    expect(type && def.data.color).toBe(type && COOPERATION_STYLE[type].color);
   });
 });
