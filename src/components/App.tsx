@@ -22,7 +22,7 @@ const EmbedView = lazy(() => import('./EmbedView').then((m) => ({ default: m.Emb
 const ImportDialog = lazy(() =>
   import('./import/ImportDialog').then((m) => ({ default: m.ImportDialog })),
 );
-import { DEFAULT_VIEW, prepareSearch } from '../filters';
+import { DEFAULT_VIEW, prepareIndex, prepareSearch } from '../filters';
 import type { GraphData } from '../model';
 
 /** Keeps `dataset=<id>` in the address bar in step with the graph shown. */
@@ -35,14 +35,16 @@ function setDatasetParam(id: string | null): void {
 }
 
 /**
- * Prepares a graph's names for search in idle periods, so that the first keystroke finds them
- * ready (folding 100,000 names takes a few hundred milliseconds). Returns a cancel function.
+ * Prepares a graph in idle periods: its names for search, so that the first keystroke finds
+ * them ready (folding 100,000 names takes a few hundred milliseconds), then the index's
+ * agreement id map, so that the first details do not wait for it. Returns a cancel function.
  */
-function prepareSearchWhenIdle(graph: GraphData): () => void {
+function prepareWhenIdle(graph: GraphData): () => void {
   if (typeof window.requestIdleCallback !== 'function') return () => undefined;
   let handle = 0;
   const step = (deadline: IdleDeadline) => {
-    if (!prepareSearch(graph, () => deadline.timeRemaining() > 3)) {
+    const more = () => deadline.timeRemaining() > 3;
+    if (!prepareSearch(graph, more) || !prepareIndex(graph, more)) {
       handle = window.requestIdleCallback(step);
     }
   };
@@ -112,7 +114,7 @@ export function App() {
     if (hasGraph && !embed) prefetchLazyParts();
   }, [hasGraph, embed]);
 
-  useEffect(() => (graph && !embed ? prepareSearchWhenIdle(graph) : undefined), [graph, embed]);
+  useEffect(() => (graph && !embed ? prepareWhenIdle(graph) : undefined), [graph, embed]);
 
   if (embed)
     return (

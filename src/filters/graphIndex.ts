@@ -1,7 +1,13 @@
 // Lookups derived once per graph and cached by identity: filters, facets and the UI share them.
 
 import type { AgreementData, EdgeElement, GraphData, InstitutionData, NodeElement } from '../model';
-import { columnsOf, takeColumns, type GraphColumns, type PositionLookup } from '../model/columns';
+import {
+  LazyPositions,
+  columnsOf,
+  takeColumns,
+  type GraphColumns,
+  type PositionLookup,
+} from '../model/columns';
 
 export type { GraphColumns } from '../model/columns';
 
@@ -137,4 +143,14 @@ export function indexGraph(graph: GraphData): GraphIndex {
   };
   cache.set(graph, index);
   return index;
+}
+
+/**
+ * Builds what the index leaves for first use (the agreements' id map) a slice at a time while
+ * `more()` is true; true once done. For idle time after a load, so that opening an
+ * institution's details does not wait for it.
+ */
+export function prepareIndex(graph: GraphData, more: () => boolean = () => true): boolean {
+  const { edgePosition } = indexGraph(graph).columns;
+  return edgePosition instanceof LazyPositions ? edgePosition.prepare(more) : true;
 }

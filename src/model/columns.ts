@@ -14,19 +14,33 @@ export interface PositionLookup {
 }
 
 /**
- * Positions of ids, with the map filled on the first lookup. The agreements' map (300,000 ids
- * at the largest) is then not filled during a load at all: no filter and no drawn view needs
- * it (they go by position), only lookups of one agreement (details, the address) and exports.
+ * Positions of ids, with the map filled in idle time after a load (`prepare`) or on the first
+ * lookup. The agreements' map (300,000 ids at the largest, about 100 ms to fill) is then not
+ * filled during a load at all: no filter and no drawn view needs it (they go by position), only
+ * lookups of one agreement (details, the address) and exports.
  */
 export class LazyPositions implements PositionLookup {
-  private map: Map<string, number> | null = null;
+  private readonly map = new Map<string, number>();
+  /** Ids entered into the map so far, in order. */
+  private done = 0;
   constructor(private readonly ids: readonly string[]) {}
+  /**
+   * Fills the map a slice at a time while `more()` is true (e.g. while an idle period lasts);
+   * true once it is full. A lookup finishes what is left itself.
+   */
+  prepare(more: () => boolean = () => true): boolean {
+    const { ids, map } = this;
+    while (this.done < ids.length) {
+      const end = Math.min(ids.length, this.done + 4096);
+      for (let i = this.done; i < end; i++) map.set(ids[i] as string, i);
+      this.done = end;
+      if (!more()) break;
+    }
+    return this.done >= ids.length;
+  }
   private filled(): Map<string, number> {
-    if (this.map) return this.map;
-    const map = new Map<string, number>();
-    const { ids } = this;
-    for (let i = 0; i < ids.length; i++) map.set(ids[i] as string, i);
-    return (this.map = map);
+    if (this.done < this.ids.length) this.prepare();
+    return this.map;
   }
   get(id: string): number | undefined {
     return this.filled().get(id);

@@ -11,6 +11,7 @@ import type { GraphLoadReply, GraphLoadRequest } from '../../src/data/load/proto
 import { GraphLoadService } from '../../src/data/load/service';
 import { GraphValidator, validateGraph } from '../../src/data/validateGraph';
 import { columnsOf, takeColumns } from '../../src/model/columns';
+import { indexGraph, prepareIndex } from '../../src/filters/graphIndex';
 
 /** A request to parse `value` written as a JSON file named `name`. */
 function parseRequest(value: unknown, name: string): GraphLoadRequest {
@@ -253,5 +254,34 @@ describe('GraphAssembler with columns (built part by part on the page)', () => {
     if (!assembled) throw new Error('incomplete');
     expect(assembled).toEqual(graph);
     expect(takeColumns(assembled)).toBeNull();
+  });
+});
+
+describe("the agreements' id map, built in idle time", () => {
+  const fresh = () => {
+    const graph = validateGraph(generateGraph(3000, 5)).graph;
+    if (!graph) throw new Error('generated graph invalid');
+    return graph;
+  };
+
+  it('fills a slice per call while there is time, then answers every id', () => {
+    const graph = fresh();
+    const { edges } = graph.elements;
+    let slices = 1;
+    while (!prepareIndex(graph, () => false)) slices++;
+    // 9,000 agreements in slices of 4,096: the map is never filled in one go.
+    expect(edges.length).toBe(9000);
+    expect(slices).toBe(3);
+    const index = indexGraph(graph);
+    edges.forEach((e, j) => expect(index.columns.edgePosition.get(e.data.id)).toBe(j));
+    expect(index.edges.get('no such agreement')).toBeUndefined();
+  });
+
+  it('a lookup before it is done finishes it', () => {
+    const graph = fresh();
+    expect(prepareIndex(graph, () => false)).toBe(false);
+    const last = graph.elements.edges.at(-1)?.data;
+    expect(indexGraph(graph).edges.get(last?.id ?? '')).toEqual(last);
+    expect(prepareIndex(graph, () => false)).toBe(true);
   });
 });
