@@ -171,7 +171,7 @@ function ungrouped(input: AggregateInput): DrawnView {
       inside: 0,
     });
   }
-  // By position, not by id: the agreements' id map is built only on a first lookup.
+  // By position, not by id: the agreements' id map may not be built yet (idle time after a load).
   const edgeOn = flagsOf(visible.edges, edges.length, c.edgePosition);
   const drawnEdges: DrawnEdge[] = [];
   for (let j = 0; j < edges.length; j++) {

@@ -43,8 +43,8 @@ export class IdSet implements IdLookup {
 
 /**
  * One flag per position (1: in `ids`). An IdSet over the same columns gives its own flags, so
- * no id is looked up: the agreements' id map is filled only on first lookup, and a filter or a
- * group opening never needs it.
+ * no id is looked up: the agreements' id map is filled in idle time after a load or on a first
+ * lookup, and a filter or a group opening never waits for it.
  */
 export function flagsOf(ids: IdLookup, length: number, position: PositionLookup): Uint8Array {
   if (ids instanceof IdSet && ids.flags.length === length) return ids.flags;
