@@ -12,23 +12,10 @@ import {
   saveDataset,
 } from '../../src/data/datasets';
 import { validateGraph } from '../../src/data/validateGraph';
-import type { GraphData, NodeElement, EdgeElement } from '../../src/model';
+import type { GraphData, EdgeElement, NodeElement } from '../../src/model';
+import { institution } from './helpers/miniGraph';
 
-function node(id: string, label: string, extra: Partial<NodeElement['data']> = {}): NodeElement {
-  return {
-    data: {
-      id,
-      label,
-      country: null,
-      type: 'other',
-      aliases: [],
-      city: null,
-      lat: null,
-      lon: null,
-      ...extra,
-    },
-  };
-}
+const node = institution;
 
 function edge(
   id: string,

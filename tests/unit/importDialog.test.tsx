@@ -10,6 +10,7 @@ import { listDatasets, saveDataset } from '../../src/data/datasets';
 import { ImportService } from '../../src/data/import/importService';
 import type { ImportReply, ImportRequest } from '../../src/data/import/protocol';
 import type { GraphData } from '../../src/model';
+import { institution } from './helpers/miniGraph';
 
 const csv = (text: string, name: string) => new File([text], name, { type: 'text/csv' });
 
@@ -122,20 +123,7 @@ describe('ImportDialog', () => {
     const current: GraphData = {
       data: { title: 'Current', description: '', sources: [] },
       elements: {
-        nodes: [
-          {
-            data: {
-              id: 'a',
-              label: 'Alpha',
-              country: null,
-              type: 'other',
-              aliases: [],
-              city: null,
-              lat: null,
-              lon: null,
-            },
-          },
-        ],
+        nodes: [institution('a', 'Alpha')],
         edges: [],
       },
     };
@@ -143,30 +131,8 @@ describe('ImportDialog', () => {
       data: { title: 'Added', description: '', sources: [] },
       elements: {
         nodes: [
-          {
-            data: {
-              id: 'alpha',
-              label: 'alpha',
-              country: null,
-              type: 'other',
-              aliases: [],
-              city: null,
-              lat: null,
-              lon: null,
-            },
-          },
-          {
-            data: {
-              id: 'b',
-              label: 'Beta',
-              country: 'FR',
-              type: 'university',
-              aliases: [],
-              city: null,
-              lat: null,
-              lon: null,
-            },
-          },
+          institution('alpha', 'alpha'),
+          institution('b', 'Beta', { country: 'FR', type: 'university' }),
         ],
         edges: [
           {

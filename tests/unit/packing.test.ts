@@ -12,6 +12,7 @@ import {
   unpackNodes,
 } from '../../src/data/import/packing';
 import { validateGraph } from '../../src/data/validateGraph';
+import { institution } from './helpers/miniGraph';
 import {
   COOPERATION_TYPES,
   INSTITUTION_TYPES,
@@ -77,18 +78,7 @@ describe('packing elements for postMessage', () => {
   });
 
   it('keeps absent optional fields absent, not undefined', () => {
-    const n: NodeElement = {
-      data: {
-        id: 'a',
-        label: 'A',
-        country: null,
-        type: 'other',
-        aliases: [],
-        city: null,
-        lat: null,
-        lon: null,
-      },
-    };
+    const n = institution('a', 'A');
     const [back] = unpackNodes(packNodes([n]));
     expect(Object.keys(back ?? {})).toEqual(['data']);
     expect(Object.keys(back?.data ?? {})).not.toContain('note');

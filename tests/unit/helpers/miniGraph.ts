@@ -26,7 +26,7 @@
 
 import { readFileSync } from 'node:fs';
 import { validateGraph } from '../../../src/data';
-import type { GraphData } from '../../../src/model';
+import type { GraphData, NodeElement } from '../../../src/model';
 
 type Raw = Record<string, unknown>;
 
@@ -227,4 +227,25 @@ export function sorted(ids: Iterable<string>): string[] {
 export function defined<T>(value: T | undefined | null, what: string): T {
   if (value === undefined || value === null) throw new Error(`missing: ${what}`);
   return value;
+}
+
+/** An institution with only an id and a name; every other field empty, or as in `extra`. */
+export function institution(
+  id: string,
+  label: string,
+  extra: Partial<NodeElement['data']> = {},
+): NodeElement {
+  return {
+    data: {
+      id,
+      label,
+      country: null,
+      type: 'other',
+      aliases: [],
+      city: null,
+      lat: null,
+      lon: null,
+      ...extra,
+    },
+  };
 }
