@@ -52,6 +52,7 @@ export async function fetchGraphBytes(
   raw: string,
   base: string,
   onBytes?: (received: number, total: number | null) => void,
+  onChunk?: (chunk: Uint8Array, total: number | null) => void,
 ): Promise<GraphBytes | LoadResult> {
   const checked = checkGraphUrl(raw, base);
   if ('error' in checked) return fail(raw, checked.error);
@@ -78,8 +79,11 @@ export async function fetchGraphBytes(
   try {
     // A compressed response's length counts compressed bytes: no total to show then.
     const encoded = (response.headers.get('content-encoding') ?? 'identity') !== 'identity';
-    bytes = await readLimited(response, (n) =>
-      onBytes?.(n, Number.isFinite(length) && !encoded ? length : null),
+    const total = Number.isFinite(length) && !encoded ? length : null;
+    bytes = await readLimited(
+      response,
+      (n) => onBytes?.(n, total),
+      (chunk) => onChunk?.(chunk, total),
     );
   } catch {
     return fail(name, `The connection to ${url.host} broke while the file was being read.`);
@@ -96,8 +100,14 @@ export async function fetchGraphBytes(
 async function readLimited(
   response: Response,
   onBytes: (received: number) => void,
+  onChunk: (chunk: Uint8Array) => void,
 ): Promise<Uint8Array | null> {
-  if (!response.body) return new Uint8Array(await response.arrayBuffer());
+  if (!response.body) {
+    const whole = new Uint8Array(await response.arrayBuffer());
+    if (whole.byteLength > LIMITS.maxFileBytes) return null;
+    onChunk(whole);
+    return whole;
+  }
   const reader = response.body.getReader();
   const chunks: Uint8Array[] = [];
   let total = 0;
@@ -110,6 +120,7 @@ async function readLimited(
       return null;
     }
     chunks.push(value);
+    onChunk(value);
     onBytes(total);
   }
   if (chunks.length === 1 && chunks[0]) return chunks[0];

@@ -61,6 +61,11 @@ export function firstInvalidUtf8(bytes: Uint8Array): number {
 
 type Utf16 = 'utf-16le' | 'utf-16be';
 
+/** Whether a file's first bytes show UTF-16 (a byte-order mark, or the zeros of ASCII). */
+export function isUtf16(bytes: Uint8Array): boolean {
+  return utf16Of(bytes) !== null;
+}
+
 function utf16Of(bytes: Uint8Array): Utf16 | null {
   const [b0, b1] = bytes;
   if (b0 === 0xff && b1 === 0xfe) return 'utf-16le';

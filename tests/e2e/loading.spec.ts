@@ -1,6 +1,9 @@
 // How a graph gets onto the page: a large file is parsed and checked in a worker and arrives in
 // parts while the page shows how far it has got; the small bundled graph is parsed on the page
-// (quicker than starting a worker); a broken large file is still named, line and column.
+// (quicker than starting a worker); a slow download is parsed as it arrives; a broken large file
+// is still named, line and column.
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import type { Page } from '@playwright/test';
 import { generateGraph } from '../../scripts/bench/generate';
 import { expect, statusCounts, test } from './fixtures';
@@ -26,9 +29,47 @@ test('a large graph is read off the page, with progress shown while it loads', a
   release();
   const counts = await statusCounts(page);
   expect(counts.total).toBe(4000);
-  expect(await loadInfo(page)).toEqual({ parsedIn: 'worker', bytes: Buffer.byteLength(big) });
+  expect(await loadInfo(page)).toMatchObject({ parsedIn: 'worker', bytes: Buffer.byteLength(big) });
   // The worker's graph is the whole graph: every agreement counted.
   expect(counts.totalEdges).toBe(JSON.parse(big).elements.edges.length);
+});
+
+test('a large graph on a slow line is parsed while it downloads', async ({ page }) => {
+  const text = JSON.stringify(generateGraph(6000, 6));
+  const body = Buffer.from(text);
+  // A server that sends the file at about 8 MB/s, 64 KB every 8 ms (another origin: CORS).
+  const server = createServer((_req, res) => {
+    res.writeHead(200, {
+      'content-type': 'application/json',
+      'content-length': String(body.length),
+      'access-control-allow-origin': '*',
+    });
+    let at = 0;
+    const timer = setInterval(() => {
+      res.write(body.subarray(at, at + 65536));
+      at += 65536;
+      if (at >= body.length) {
+        clearInterval(timer);
+        res.end();
+      }
+    }, 8);
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  try {
+    await page.goto(`./?graph=${encodeURIComponent(`http://127.0.0.1:${port}/slow.json`)}`);
+    await expect(page.locator('.loading[role=status]')).toHaveText(/reading the file \(\d+ %\)/);
+    const counts = await statusCounts(page);
+    expect(counts.total).toBe(6000);
+    expect(counts.totalEdges).toBe(JSON.parse(text).elements.edges.length);
+    expect(await loadInfo(page)).toEqual({
+      parsedIn: 'worker',
+      bytes: body.length,
+      streamed: true,
+    });
+  } finally {
+    server.close();
+  }
 });
 
 test('the bundled graph is parsed on the page', async ({ page }) => {

@@ -1,19 +1,42 @@
-// The worker's side of loading a graph: decode, parse and validate a file's bytes, or open a
-// saved dataset (read from IndexedDB and validated again), then send the graph in parts. A class
-// with a `send` callback rather than worker globals, so unit tests drive it directly.
+// The worker's side of loading a graph: decode, parse and validate a file's bytes (whole, or
+// chunk by chunk as they download: jsonStream.ts), or open a saved dataset (read from IndexedDB
+// and validated again), then send the graph in parts. A class with a `send` callback rather than
+// worker globals, so unit tests drive it directly.
 
 import { loadDataset } from '../datasets';
 import { graphParts, PART_ELEMENTS, partOf, partTransfer } from '../import/graphParts';
 import { parseGraphBytesJson } from '../loadGraph';
 import { GraphValidator } from '../validateGraph';
+import { GraphJsonStream } from './jsonStream';
 import type { GraphData } from '../../model';
 import type { DatasetFields, GraphLoadReply, GraphLoadRequest } from './protocol';
 
 export class GraphLoadService {
+  /** The file being streamed in, between 'stream' and 'end'. */
+  private stream: { reader: GraphJsonStream; name: string } | null = null;
+
   constructor(private readonly send: (reply: GraphLoadReply, transfer?: Transferable[]) => void) {}
 
   async handle(request: GraphLoadRequest): Promise<void> {
     switch (request.kind) {
+      case 'stream':
+        this.stream = { reader: new GraphJsonStream(request.name), name: request.name };
+        return;
+      case 'chunk':
+        this.stream?.reader.push(request.bytes);
+        return;
+      case 'end': {
+        const stream = this.stream;
+        this.stream = null;
+        if (!stream) return;
+        const parsed = stream.reader.end();
+        if ('problem' in parsed) {
+          this.send({ kind: 'failed', problems: [parsed.problem] });
+          return;
+        }
+        this.checkAndSend(new GraphValidator(parsed.json, { file: stream.name }));
+        return;
+      }
       case 'parse': {
         const bytes = new Uint8Array(request.buffer, request.byteOffset, request.byteLength);
         const parsed = parseGraphBytesJson(bytes, request.name);
