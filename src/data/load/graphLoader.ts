@@ -167,7 +167,7 @@ function runInWorker(
 }
 
 /** A download at least this fast is parsed whole once it is in (bytes per millisecond). */
-export const STREAM_BELOW_BYTES_PER_MS = 80_000;
+const STREAM_BELOW_BYTES_PER_MS = 80_000;
 /** How much of a download is timed before choosing. */
 const DECIDE_BYTES = 4 * 1024 * 1024;
 

@@ -79,12 +79,8 @@ export class GraphJsonStream {
   private itemStart = -1;
   private readonly lists: Record<ListName, unknown[] | null> = { nodes: null, edges: null };
 
-  constructor(private readonly file: string) {}
-
-  /** Bytes received so far. */
-  get bytes(): number {
-    return this.received;
-  }
+  /** `file` names the file in problems. */
+  constructor(readonly file: string) {}
 
   push(chunk: Uint8Array): void {
     if (chunk.byteLength === 0) return;

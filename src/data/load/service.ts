@@ -7,44 +7,33 @@ import { loadDataset } from '../datasets';
 import { graphParts, PART_ELEMENTS, partOf, partTransfer } from '../import/graphParts';
 import { parseGraphBytesJson } from '../loadGraph';
 import { GraphValidator } from '../validateGraph';
-import { GraphJsonStream } from './jsonStream';
+import { GraphJsonStream, type StreamOutcome } from './jsonStream';
 import type { GraphData } from '../../model';
 import type { DatasetFields, GraphLoadReply, GraphLoadRequest } from './protocol';
 
 export class GraphLoadService {
   /** The file being streamed in, between 'stream' and 'end'. */
-  private stream: { reader: GraphJsonStream; name: string } | null = null;
+  private stream: GraphJsonStream | null = null;
 
   constructor(private readonly send: (reply: GraphLoadReply, transfer?: Transferable[]) => void) {}
 
   async handle(request: GraphLoadRequest): Promise<void> {
     switch (request.kind) {
       case 'stream':
-        this.stream = { reader: new GraphJsonStream(request.name), name: request.name };
+        this.stream = new GraphJsonStream(request.name);
         return;
       case 'chunk':
-        this.stream?.reader.push(request.bytes);
+        this.stream?.push(request.bytes);
         return;
       case 'end': {
         const stream = this.stream;
         this.stream = null;
-        if (!stream) return;
-        const parsed = stream.reader.end();
-        if ('problem' in parsed) {
-          this.send({ kind: 'failed', problems: [parsed.problem] });
-          return;
-        }
-        this.checkAndSend(new GraphValidator(parsed.json, { file: stream.name }));
+        if (stream) this.checkParsed(stream.end(), stream.file);
         return;
       }
       case 'parse': {
         const bytes = new Uint8Array(request.buffer, request.byteOffset, request.byteLength);
-        const parsed = parseGraphBytesJson(bytes, request.name);
-        if ('problem' in parsed) {
-          this.send({ kind: 'failed', problems: [parsed.problem] });
-          return;
-        }
-        this.checkAndSend(new GraphValidator(parsed.json, { file: request.name }));
+        this.checkParsed(parseGraphBytesJson(bytes, request.name), request.name);
         return;
       }
       case 'dataset': {
@@ -58,6 +47,12 @@ export class GraphLoadService {
         return;
       }
     }
+  }
+
+  /** A parsed file's problem sent back, or its graph checked and sent in parts. */
+  private checkParsed(parsed: StreamOutcome, file: string): void {
+    if ('problem' in parsed) this.send({ kind: 'failed', problems: [parsed.problem] });
+    else this.checkAndSend(new GraphValidator(parsed.json, { file }));
   }
 
   /**
