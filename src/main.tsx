@@ -1,3 +1,5 @@
+// First: starts loading the graph before the modules below are evaluated.
+import './boot';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './components/App';

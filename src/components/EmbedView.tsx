@@ -1,5 +1,5 @@
 import { useEffect } from 'react';
-import { COOPERATION_INFO, COOPERATION_TYPES, countryName } from '../model';
+import { COOPERATION_INFO, COOPERATION_TYPES, compareNames, countryName } from '../model';
 import { indexGraph } from '../filters';
 import { fit } from '../cy';
 import { useAtlas } from '../store';
@@ -65,7 +65,7 @@ function CompactFilters() {
     ...new Set(graph.elements.nodes.map((n) => n.data.country).filter((c) => c !== null)),
   ]
     .map((c) => ({ code: c, name: countryName(c) }))
-    .sort((a, b) => a.name.localeCompare(b.name));
+    .sort((a, b) => compareNames(a.name, b.name));
   const ext = index.yearExtent;
   const years: number[] = [];
   if (ext) for (let y = ext[0]; y <= ext[1]; y++) years.push(y);

@@ -4,6 +4,7 @@ import {
   COOPERATION_TYPES,
   INSTITUTION_INFO,
   INSTITUTION_TYPES,
+  compareNames,
   countryName,
   formatCount,
   type CooperationType,
@@ -133,7 +134,7 @@ function CountryFilter(props: {
     for (const n of graph.elements.nodes) if (n.data.country) codes.add(n.data.country);
     return [...codes]
       .map((code) => ({ code, name: countryName(code) }))
-      .sort((a, b) => a.name.localeCompare(b.name));
+      .sort((a, b) => compareNames(a.name, b.name));
   }, [graph]);
   const q = query.trim().toLowerCase();
   const shown = all.filter(

@@ -15,6 +15,7 @@ import {
 import type { Basemap } from './basemap';
 import type { ImageOptions } from './image';
 import { ANNOTATION_PX, cachedLayout, type Annotation } from './layouts';
+import { frameItems, type FrameArea, type FrameItem, type Viewport } from './frame';
 import { estimateLabelWidth, labelZooms, textWidth, type LabelItem } from './labels';
 import { GROUP_LABEL_PX, LABEL_PX, stylesheet } from './style';
 import { chooseRenderer, type RendererChoice } from './renderer';
@@ -103,49 +104,94 @@ export function setInsetBottom(px: number): void {
   insetBottom = px;
 }
 
-/** Fits elements into the part of the canvas not covered by overlays. */
-function fitInto(eles: cytoscape.CollectionArgument, animate: boolean): void {
-  if (!cy || eles.length === 0) return;
-  fitBox(eles.boundingBox({}), animate);
-}
-
-/**
- * Frames a drawn view from its own numbers: no bounding box from Cytoscape, which would style
- * every element (and measure every label) before the frame that styles them anyway.
- */
-function fitView(view: DrawnView): void {
-  if (view.nodes.length === 0) return;
-  let x1 = Infinity;
-  let y1 = Infinity;
-  let x2 = -Infinity;
-  let y2 = -Infinity;
-  for (const n of view.nodes) {
-    const r = n.size / 2;
-    x1 = Math.min(x1, n.x - r);
-    y1 = Math.min(y1, n.y - r);
-    x2 = Math.max(x2, n.x + r);
-    y2 = Math.max(y2, n.y + r);
-  }
-  fitBox({ x1, y1, w: x2 - x1, h: y2 - y1 }, false);
-}
-
-function fitBox(bb: { x1: number; y1: number; w: number; h: number }, animate: boolean): void {
-  if (!cy) return;
+/** The part of the canvas not covered by overlays, with a margin. */
+function frameArea(): FrameArea | null {
+  if (!cy) return null;
   const pad = 30;
   // The view controls float over the top of the canvas.
   const top = 44;
-  const w = Math.max(cy.width() - insetRight - 2 * pad, 100);
-  const h = Math.max(cy.height() - top - insetBottom - 2 * pad, 100);
-  const zoom = Math.min(
-    cy.maxZoom(),
-    Math.max(cy.minZoom(), Math.min(w / Math.max(bb.w, 1), h / Math.max(bb.h, 1), 1.6)),
-  );
-  const pan = {
-    x: pad + w / 2 - zoom * (bb.x1 + bb.w / 2),
-    y: top + pad + h / 2 - zoom * (bb.y1 + bb.h / 2),
+  return {
+    left: pad,
+    top: top + pad,
+    width: Math.max(cy.width() - insetRight - 2 * pad, 100),
+    height: Math.max(cy.height() - top - insetBottom - 2 * pad, 100),
+    minZoom: cy.minZoom(),
+    maxZoom: Math.min(cy.maxZoom(), 1.6),
   };
-  if (animate) cy.animate({ zoom, pan }, { duration: 250 });
-  else cy.viewport({ zoom, pan });
+}
+
+function setViewport(view: Viewport | null, animate: boolean): void {
+  if (!cy || !view) return;
+  if (animate) cy.animate(view, { duration: 250 });
+  else cy.viewport(view);
+}
+
+/** Estimated height of a wrapped institution label, with its gap under the node. */
+function labelHeight(label: string, px: number): number {
+  const lines = Math.max(1, Math.ceil(textWidth(label, px) / 130));
+  return 5 + lines * px * 1.25;
+}
+
+/** A drawn node as the framing sees it: its box and, unless hidden, its label's box. */
+function frameItemOf(n: cytoscape.NodeSingular): FrameItem {
+  const { x, y } = n.position();
+  const label = String(n.data('label') ?? '');
+  if (n.hasClass('annotation')) {
+    const fs = n.data('fs') as number;
+    return {
+      x,
+      y,
+      size: 0,
+      label: { w: textWidth(label, fs), h: fs * 1.25, place: 'centre', units: 'model' },
+    };
+  }
+  const kind = n.data('kind') as string | undefined;
+  const size = (n.data('size') as number | undefined) ?? 0;
+  if (kind === 'rest') return { x, y, size: Math.max(n.data('w') as number, 18) + 8 };
+  if (kind === 'group' || kind === 'frame') {
+    // Group names keep their screen size while zoomed out (applyLabels scales them).
+    const px = n.data('px') as number;
+    const w = textWidth(label, px);
+    const place = kind === 'group' ? 'below' : 'above';
+    return { x, y, size, label: { w, h: px * 1.25 + 4, place, units: 'screen' } };
+  }
+  if (n.hasClass('nolabel') || label === '') return { x, y, size };
+  const px = LABEL_PX[(n.data('tier') as 0 | 1 | 2 | undefined) ?? 0];
+  return {
+    x,
+    y,
+    size,
+    label: {
+      w: estimateLabelWidth(label, px),
+      h: labelHeight(label, px),
+      place: 'below',
+      units: 'screen',
+    },
+  };
+}
+
+/**
+ * Fits nodes (the shown ones) into the part of the canvas not covered by overlays, from their positions, sizes
+ * and estimated label boxes (src/cy/frame.ts): no Cytoscape bounding box, which would style
+ * every element before the frame that styles them anyway.
+ */
+function fitNodes(nodes: cytoscape.NodeCollection, animate: boolean): void {
+  const area = frameArea();
+  if (!area) return;
+  const items: FrameItem[] = [];
+  nodes.forEach((n) => {
+    if (!n.hasClass('hidden')) items.push(frameItemOf(n));
+  });
+  // Everything filtered out: frame it all, so that the view is ready when filters loosen.
+  if (items.length === 0) nodes.forEach((n) => void items.push(frameItemOf(n)));
+  setViewport(frameItems(items, area), animate);
+}
+
+/** Frames a drawn view from its own numbers (the grouped view before Cytoscape has it). */
+function fitView(view: DrawnView): void {
+  const area = frameArea();
+  if (!area) return;
+  setViewport(frameItems(view.nodes, area), false);
 }
 
 export function isMounted(): boolean {
@@ -428,7 +474,7 @@ export function draw(view: DrawnView, visible: Visible, layout: LayoutName): voi
   else if (layoutChanged || annotationSet.size === 0) {
     setAnnotations(current ? cachedLayout(current, layout).annotations : []);
   }
-  if (layoutChanged) fitInto(c.elements(), false);
+  if (layoutChanged) fitNodes(c.nodes(), false);
   else if (regrouped) fitView(view);
   // New group nodes get their label size for the current zoom.
   computeLabelZooms();
@@ -550,7 +596,7 @@ export function runLayout(graph: GraphData, name: LayoutName, animate = true): P
   updateBasemap(name);
   const done = () => {
     setAnnotations(annotations);
-    fitInto(c.elements().not('.hidden'), false);
+    fitNodes(c.nodes(), false);
     computeLabelZooms();
   };
   if (!animate || graph.elements.nodes.length > BIG_GRAPH) {
@@ -583,15 +629,12 @@ export function runLayout(graph: GraphData, name: LayoutName, animate = true): P
 /** Fits what is shown without animation: the first frame after a graph and its filters load. */
 export function fitVisibleNow(): void {
   if (!cy) return;
-  const visible = cy.elements().not('.hidden');
-  fitInto(visible.length ? visible : cy.elements(), false);
+  fitNodes(cy.nodes(), false);
   computeLabelZooms();
 }
 
 export function fit(): void {
-  if (!cy) return;
-  const visible = cy.elements().not('.hidden');
-  fitInto(visible.length ? visible : cy.elements(), true);
+  if (cy) fitNodes(cy.nodes(), true);
 }
 
 export function zoomBy(factor: number): void {
@@ -608,9 +651,9 @@ export function zoomBy(factor: number): void {
 export function fitTo(ids: string[]): void {
   if (!cy) return;
   const c = cy;
-  const eles = c.collection();
-  for (const id of ids) eles.merge(c.getElementById(id));
-  if (eles.nonempty()) fitInto(eles, true);
+  const nodes = c.collection();
+  for (const id of ids) nodes.merge(c.getElementById(id));
+  if (nodes.nonempty()) fitNodes(nodes.nodes(), true);
 }
 
 export function centreOn(id: string): void {

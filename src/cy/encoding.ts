@@ -6,6 +6,7 @@ import {
   COOPERATION_TYPES,
   INSTITUTION_INFO,
   INSTITUTION_TYPES,
+  compareNames,
   countryName,
   countryRegion,
   type CooperationType,
@@ -93,7 +94,7 @@ export function nodeColoring(graph: GraphData, mode: ColorMode): NodeColoring {
     const k = categoryOf(n.data, mode);
     counts.set(k, (counts.get(k) ?? 0) + 1);
   }
-  let ranked = [...counts.entries()].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
+  let ranked = [...counts.entries()].sort((a, b) => b[1] - a[1] || compareNames(a[0], b[0]));
   if (mode === 'type') {
     ranked = INSTITUTION_TYPES.filter((t) => counts.has(t)).map((t) => [t, counts.get(t) ?? 0]);
   }

@@ -272,7 +272,9 @@ export function groupedView(input: AggregateInput): DrawnView {
       });
     }
   }
-  groups.sort((a, b) => b.institutions - a.institutions || a.key.localeCompare(b.key));
+  groups.sort(
+    (a, b) => b.institutions - a.institutions || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0),
+  );
 
   // Summary links: the strongest up to SUMMARY_LINKS (within the room left), then for each
   // drawn node that would be left without any, its strongest. The weakest go first: a few

@@ -249,3 +249,54 @@ test('hovering an institution shows its name and counts', async ({ page }) => {
   await expect(page.getByRole('tooltip')).toContainText("Xi'an Jiaotong University");
   await expect(page.getByRole('tooltip')).toContainText('partners');
 });
+
+/** Every shown institution's place on screen, relative to the page. */
+async function shownOnScreen(page: Page) {
+  const box = await page.getByTestId('graph-canvas').boundingBox();
+  if (!box) throw new Error('no canvas');
+  const points = await page.evaluate(() => {
+    const v = window.atlasView;
+    return (v?.visibleNodes() ?? []).map((id) => v?.renderedPosition(id) ?? null);
+  });
+  return { box, points: points.map((p) => (p ? { x: box.x + p.x, y: box.y + p.y } : null)) };
+}
+
+test('the network is framed at load and by Fit: inside the canvas, clear of the controls and legend, filling the space', async ({
+  page,
+}) => {
+  await ready(page);
+  await expect(page.getByRole('region', { name: 'Legend' })).toBeVisible();
+  const check = async (count: number) => {
+    const { box, points } = await shownOnScreen(page);
+    expect(points).toHaveLength(count);
+    const controls = await page.getByRole('group', { name: 'View controls' }).boundingBox();
+    const legend = await page.getByRole('region', { name: 'Legend' }).boundingBox();
+    if (!controls || !legend) throw new Error('no controls or legend');
+    const xs: number[] = [];
+    const ys: number[] = [];
+    for (const p of points) {
+      if (!p) throw new Error('an institution without a position');
+      xs.push(p.x);
+      ys.push(p.y);
+      expect(p.x).toBeGreaterThan(box.x);
+      expect(p.x).toBeLessThan(Math.min(box.x + box.width, legend.x));
+      expect(p.y).toBeGreaterThan(controls.y + controls.height);
+      expect(p.y).toBeLessThan(box.y + box.height);
+    }
+    // Not a small drawing in the middle: it spans most of the free width or height.
+    const freeW = legend.x - box.x;
+    const freeH = box.y + box.height - (controls.y + controls.height);
+    const spanW = (Math.max(...xs) - Math.min(...xs)) / freeW;
+    const spanH = (Math.max(...ys) - Math.min(...ys)) / freeH;
+    expect(Math.max(spanW, spanH)).toBeGreaterThan(0.6);
+  };
+  await check(seedGraph().elements.nodes.length);
+  // Narrowed to one country, Fit frames what is left.
+  await countryBox(page, 'China').check();
+  const want = expectedCounts({ countries: ['CN'] });
+  await expect.poll(async () => (await shownOnScreen(page)).points.length).toBe(want.shown);
+  await page.getByRole('button', { name: 'Fit', exact: true }).click();
+  // The fit is animated (250 ms).
+  await page.waitForTimeout(600);
+  await check(want.shown);
+});
