@@ -20,19 +20,18 @@ import { GROUP_LABEL_PX, LABEL_PX } from './style';
 export interface Encodings {
   index: GraphIndex;
   colorOf: Map<string, string>;
-  tiers: Map<string, 0 | 1 | 2>;
+  /** Label tier by partners: hubs 2, the next fifth 1, the rest 0. */
+  tierOf(id: string): 0 | 1 | 2;
   /** Colour of a country group: its institutions' colour when they share one. */
   groupColor(key: string): string;
 }
 
 const GROUP_NEUTRAL = '#6b7785';
-const tierCache = new WeakMap<GraphData, Map<string, 0 | 1 | 2>>();
+const tierCache = new WeakMap<GraphData, (id: string) => 0 | 1 | 2>();
 
 export function encodingsFor(graph: GraphData, color: ColorMode): Encodings {
   const index = indexGraph(graph);
   const { colorOf } = nodeColoring(graph, color);
-  let tiers = tierCache.get(graph);
-  if (!tiers) tierCache.set(graph, (tiers = labelTiers(graph)));
   const groupColors = new Map<string, string>();
   if (color !== 'type') {
     // Region and country colours are the same for every institution of a country.
@@ -44,7 +43,12 @@ export function encodingsFor(graph: GraphData, color: ColorMode): Encodings {
   return {
     index,
     colorOf,
-    tiers,
+    // On first use: a grouped view of a big graph draws no institution at load.
+    tierOf(id) {
+      let tierOf = tierCache.get(graph);
+      if (!tierOf) tierCache.set(graph, (tierOf = labelTiers(graph)));
+      return tierOf(id);
+    },
     groupColor: (key) => groupColors.get(key) ?? GROUP_NEUTRAL,
   };
 }
@@ -56,7 +60,7 @@ function institutionData(id: string, enc: Encodings) {
     label: n ? shortLabel(n) : id,
     color: enc.colorOf.get(id) ?? '#999999',
     size: nodeSize(enc.index.partners.get(id) ?? 0),
-    tier: enc.tiers.get(id) ?? 0,
+    tier: enc.tierOf(id),
   };
 }
 

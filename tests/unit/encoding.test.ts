@@ -1,0 +1,43 @@
+// The legend's counts and the label tiers, read from the graph index's number columns.
+import { describe, expect, it } from 'vitest';
+import { generateGraph } from '../../scripts/bench/generate';
+import { cooperationLegend, labelTiers } from '../../src/cy/encoding';
+import { COOPERATION_TYPES } from '../../src/model';
+import { indexGraph } from '../../src/filters';
+import { seedGraph } from '../e2e/expected';
+
+const graphs = { seed: seedGraph(), generated: generateGraph(3_000, 7) };
+
+describe('cooperationLegend', () => {
+  for (const [name, graph] of Object.entries(graphs)) {
+    it(`counts the ${name} graph's agreements by type, in the vocabulary's order`, () => {
+      const naive = new Map<string, number>();
+      for (const e of graph.elements.edges) {
+        naive.set(e.data.cooperation, (naive.get(e.data.cooperation) ?? 0) + 1);
+      }
+      const legend = cooperationLegend(graph);
+      expect(legend.map((l) => l.type)).toEqual(COOPERATION_TYPES.filter((t) => naive.has(t)));
+      for (const l of legend) expect(l.count).toBe(naive.get(l.type));
+      expect(legend.reduce((s, l) => s + l.count, 0)).toBe(graph.elements.edges.length);
+    });
+  }
+});
+
+describe('labelTiers', () => {
+  it('makes the best-connected twentieth hubs and the next fifth middle tier', () => {
+    const graph = graphs.generated;
+    const { partners } = indexGraph(graph);
+    const counts = [...partners.values()].sort((a, b) => b - a);
+    const hub = Math.max(3, counts[Math.floor(counts.length * 0.05)] ?? 0);
+    const mid = Math.max(2, counts[Math.floor(counts.length * 0.25)] ?? 0);
+    const tierOf = labelTiers(graph);
+    const seen = new Set<number>();
+    for (const [id, p] of partners) {
+      const t = tierOf(id);
+      seen.add(t);
+      expect(t).toBe(p >= hub ? 2 : p >= mid ? 1 : 0);
+    }
+    expect([...seen].sort()).toEqual([0, 1, 2]);
+    expect(tierOf('no such id')).toBe(0);
+  });
+});
