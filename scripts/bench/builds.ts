@@ -62,6 +62,11 @@ export interface InitialDownload {
   files: InitialFile[];
   jsGzipBytes: number;
   cssGzipBytes: number;
+  /**
+   * The JS the seed graph's first frame needed: what index.html references plus the chunks the
+   * page fetched before that frame (the graph's checking code loads at once, for instance).
+   */
+  beforeFirstFrame?: { files: InitialFile[]; jsGzipBytes: number };
 }
 
 /**
@@ -94,6 +99,30 @@ export function initialDownload(siteDir: string): InitialDownload {
   const sum = (kind: 'js' | 'css') =>
     files.filter((f) => f.kind === kind).reduce((s, f) => s + f.gzipBytes, 0);
   return { files, jsGzipBytes: sum('js'), cssGzipBytes: sum('css') };
+}
+
+/** Adds to `initial` the scripts at `paths` (from the site's root) that it does not list. */
+export function withScriptsBeforeFrame(
+  siteDir: string,
+  initial: InitialDownload,
+  paths: readonly string[],
+): InitialDownload {
+  const files = initial.files.filter((f) => f.kind === 'js');
+  const listed = new Set(files.map((f) => join(siteDir, f.file.split('?')[0] ?? f.file)));
+  for (const path of new Set(paths)) {
+    const file = join(siteDir, path);
+    if (listed.has(file) || !existsSync(file)) continue;
+    listed.add(file);
+    const body = readFileSync(file);
+    files.push({
+      file: path,
+      kind: 'js',
+      bytes: body.length,
+      gzipBytes: gzipSync(body, { level: 9 }).length,
+    });
+  }
+  const jsGzipBytes = files.reduce((s, f) => s + f.gzipBytes, 0);
+  return { ...initial, beforeFirstFrame: { files, jsGzipBytes } };
 }
 
 function attr(tag: string, name: string): string | undefined {

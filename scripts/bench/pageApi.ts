@@ -31,6 +31,8 @@ export interface LoadInfo {
   /** `window.__atlasRenderer` when the app exposes it; "canvas" otherwise. */
   renderer: string;
   statusText: string;
+  /** Paths of the scripts whose download started before the first drawn frame. */
+  scriptsBeforeFrame: string[];
 }
 
 export interface FrameStats {

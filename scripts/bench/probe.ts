@@ -118,6 +118,11 @@ const probe = {
       heapUsedBytes: probe.heapUsedBytes(),
       renderer: typeof renderer === 'string' ? renderer : 'canvas',
       statusText: statusText(),
+      scriptsBeforeFrame: performance
+        .getEntriesByType('resource')
+        .filter((e) => e.startTime < untilMs)
+        .map((e) => new URL(e.name).pathname)
+        .filter((path) => path.endsWith('.js')),
     };
   },
 

@@ -174,6 +174,16 @@ export function markdown(report: BenchReport): string {
     `| app | ${kb(app.jsGzipBytes)}${ratio(app.jsGzipBytes, reference.jsGzipBytes)} | ${kb(app.cssGzipBytes)} |`,
   );
   out.push(`| reference | ${kb(reference.jsGzipBytes)} | ${kb(reference.cssGzipBytes)} |`);
+  if (app.beforeFirstFrame) {
+    const { files, jsGzipBytes } = app.beforeFirstFrame;
+    out.push(
+      '',
+      `JS the seed graph's first frame needed (index.html's files and the chunks fetched before that frame): ` +
+        `${kb(jsGzipBytes)} in ${files.length} file(s): ` +
+        files.map((f) => `${f.file.split('/').pop() ?? f.file} ${kb(f.gzipBytes)}`).join(', ') +
+        '.',
+    );
+  }
   const failures = cols.flatMap((s) =>
     (['app', 'reference'] as const).flatMap((kind) =>
       s[kind].runs
@@ -241,7 +251,10 @@ export function targetChecks(report: BenchReport): TargetCheck[] {
       met: value === null ? null : atLeast ? value >= limit : value <= limit,
     });
   const KB = 1024;
-  const js = report.initialDownload.app.jsGzipBytes;
+  // The JS the seed's first frame needed when measured (index.html's files and the chunks fetched
+  // before that frame), else index.html's files alone.
+  const app = report.initialDownload.app;
+  const js = app.beforeFirstFrame?.jsGzipBytes ?? app.jsGzipBytes;
   add('initial JS ≤ 230 KB gzip', 'seed', js, 230 * KB, kb(js));
   for (const s of report.results) {
     const a = s.app.median;
