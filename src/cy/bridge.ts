@@ -171,9 +171,9 @@ function frameItemOf(n: cytoscape.NodeSingular): FrameItem {
 }
 
 /**
- * Fits nodes (the shown ones) into the part of the canvas not covered by overlays, from their positions, sizes
- * and estimated label boxes (src/cy/frame.ts): no Cytoscape bounding box, which would style
- * every element before the frame that styles them anyway.
+ * Fits the shown ones of `nodes` into the part of the canvas not covered by overlays, from
+ * their positions, sizes and estimated label boxes (src/cy/frame.ts): no Cytoscape bounding
+ * box, which would style every element before the frame that styles them anyway.
  */
 function fitNodes(nodes: cytoscape.NodeCollection, animate: boolean): void {
   const area = frameArea();
@@ -187,7 +187,7 @@ function fitNodes(nodes: cytoscape.NodeCollection, animate: boolean): void {
   setViewport(frameItems(items, area), animate);
 }
 
-/** Frames a drawn view from its own numbers (the grouped view before Cytoscape has it). */
+/** Frames a drawn view from its own numbers, node boxes only (a grouped/ungrouped switch). */
 function fitView(view: DrawnView): void {
   const area = frameArea();
   if (!area) return;

@@ -1,7 +1,7 @@
 // Opening a graph into the store: a graph file by address, or a saved dataset. The page's first
-// graph (the one the address names) starts loading when the first module runs, before React
-// renders (main.tsx): the fetch does not wait for a render, and a small graph is in the store
-// for the first one.
+// graph (the one the address names) starts loading from boot.ts, which main.tsx imports before
+// React, Cytoscape and the components are evaluated: the fetch waits for neither them nor a
+// render, and a small graph is in the store for the first one.
 
 import { BUNDLED_GRAPH, loadGraphFromUrl, openSavedDataset } from '../data/load/graphLoader';
 import { decodeView } from '../filters';
