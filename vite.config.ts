@@ -68,10 +68,14 @@ function contentSecurityPolicy(): Plugin {
  * Everything the page's first load needs goes into one chunk: left to itself the bundler splits
  * the modules the first load shares with lazily loaded parts into a dozen small files, and
  * separately compressed they weigh some 3 KB (gzip) more. A module belongs to the first load
- * when a chain of static imports leads to it from an entry; the rest keeps the automatic split.
+ * when a chain of static imports leads to it from an entry. The graph checker (quick parse and
+ * validator) is fetched by every start as soon as it begins, in parallel with the graph: one
+ * chunk of its own. The rest keeps the automatic split.
  */
 function firstLoadChunk(id: string, ctx: ChunkingContext): string | null {
-  return reachedStatically(id, ctx, new Set()) ? 'app' : null;
+  if (reachedStatically(id, ctx, new Set())) return 'app';
+  if (/\/src\/data\/(quickParse|validateGraph)\.ts$/.test(id)) return 'checkGraph';
+  return null;
 }
 
 /** Whether an entry reaches `id` through static imports (a search up its importers). */

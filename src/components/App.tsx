@@ -22,7 +22,7 @@ const EmbedView = lazy(() => import('./EmbedView').then((m) => ({ default: m.Emb
 const ImportDialog = lazy(() =>
   import('./import/ImportDialog').then((m) => ({ default: m.ImportDialog })),
 );
-import { DEFAULT_VIEW, prepareIndex, prepareSearch } from '../filters';
+import { DEFAULT_VIEW, loadSearch, prepareIndex, searchCode, type SearchCode } from '../filters';
 import type { GraphData } from '../model';
 
 /** Keeps `dataset=<id>` in the address bar in step with the graph shown. */
@@ -35,21 +35,34 @@ function setDatasetParam(id: string | null): void {
 }
 
 /**
- * Prepares a graph in idle periods: its names for search, so that the first keystroke finds
- * them ready (folding 100,000 names takes a few hundred milliseconds), then the index's
- * agreement id map, so that the first details do not wait for it. Returns a cancel function.
+ * Prepares a graph in idle periods: search's code and the graph's names for it, so that the
+ * first keystroke finds them ready (folding 100,000 names takes a few hundred milliseconds),
+ * then the index's agreement id map, so that the first details do not wait for it. Returns a
+ * cancel function.
  */
 function prepareWhenIdle(graph: GraphData): () => void {
   if (typeof window.requestIdleCallback !== 'function') return () => undefined;
   let handle = 0;
-  const step = (deadline: IdleDeadline) => {
-    const more = () => deadline.timeRemaining() > 3;
-    if (!prepareSearch(graph, more) || !prepareIndex(graph, more)) {
-      handle = window.requestIdleCallback(step);
-    }
+  let cancelled = false;
+  const idle = (fn: IdleRequestCallback) => {
+    if (!cancelled) handle = window.requestIdleCallback(fn);
   };
-  handle = window.requestIdleCallback(step);
-  return () => window.cancelIdleCallback(handle);
+  const step = (search: SearchCode | null) => (deadline: IdleDeadline) => {
+    const more = () => deadline.timeRemaining() > 3;
+    const searchReady = search ? search.prepareSearch(graph, more) : true;
+    if (!searchReady || !prepareIndex(graph, more)) idle(step(search));
+  };
+  // Search's code first; if it cannot be fetched, the index alone.
+  idle(() => {
+    loadSearch().then(
+      () => idle(step(searchCode())),
+      () => idle(step(null)),
+    );
+  });
+  return () => {
+    cancelled = true;
+    window.cancelIdleCallback(handle);
+  };
 }
 
 /** The layout progress bar, whose code loads only for graphs without stored positions. */

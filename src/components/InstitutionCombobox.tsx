@@ -1,6 +1,22 @@
 import { useId, useMemo, useState } from 'react';
-import { searchInstitutions } from '../filters';
+import { loadSearch, searchCode, type SearchCode } from '../filters';
 import { useAtlas } from '../store';
+
+/**
+ * Search's code, loaded on first need (focus, pointing, typing): the code while loaded,
+ * 'failed' if it could not be fetched, null while it is on its way or not yet wanted.
+ */
+function useSearchCode(): [SearchCode | 'failed' | null, () => void] {
+  const [code, setCode] = useState<SearchCode | 'failed' | null>(searchCode);
+  const need = () => {
+    if (code !== null && code !== 'failed') return;
+    loadSearch().then(
+      () => setCode(searchCode()),
+      () => setCode('failed'),
+    );
+  };
+  return [code, need];
+}
 
 /**
  * A search-as-you-type combobox over institution names and aliases, driven by arrows, Enter and
@@ -19,7 +35,12 @@ export function InstitutionCombobox(props: {
   const [active, setActive] = useState(0);
   const listId = useId();
   const { value, onChange, onChoose } = props;
-  const hits = useMemo(() => (graph ? searchInstitutions(graph, value, 10) : []), [graph, value]);
+  const [code, needCode] = useSearchCode();
+  const ready = code !== null && code !== 'failed';
+  const hits = useMemo(
+    () => (graph && ready ? code.searchInstitutions(graph, value, 10) : []),
+    [graph, value, code, ready],
+  );
 
   const choose = (id: string) => {
     setOpen(false);
@@ -27,7 +48,7 @@ export function InstitutionCombobox(props: {
   };
 
   return (
-    <div className={`search ${props.className ?? ''}`}>
+    <div className={`search ${props.className ?? ''}`} onPointerEnter={needCode}>
       <label htmlFor={`${listId}-input`} className="visually-hidden">
         {props.label}
       </label>
@@ -43,11 +64,15 @@ export function InstitutionCombobox(props: {
         value={value}
         autoComplete="off"
         onChange={(e) => {
+          needCode();
           onChange(e.target.value);
           setActive(0);
           setOpen(true);
         }}
-        onFocus={() => setOpen(true)}
+        onFocus={() => {
+          needCode();
+          setOpen(true);
+        }}
         onBlur={() => setTimeout(() => setOpen(false), 150)}
         onKeyDown={(e) => {
           if (e.key === 'ArrowDown') {
@@ -69,14 +94,18 @@ export function InstitutionCombobox(props: {
           }
         }}
       />
-      {open && value.trim() !== '' ? (
+      {open && value.trim() !== '' && code !== null ? (
         <ul
           id={listId}
           role="listbox"
           className="suggestions"
           aria-label={`${props.label}: matches`}
         >
-          {hits.length === 0 ? (
+          {code === 'failed' ? (
+            <li className="no-hit" role="option" aria-selected="false" aria-disabled="true">
+              Search could not load: is the connection down? It tries again when you come back here.
+            </li>
+          ) : hits.length === 0 ? (
             <li className="no-hit" role="option" aria-selected="false" aria-disabled="true">
               No institution matches “{value}”
             </li>

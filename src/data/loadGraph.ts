@@ -1,9 +1,11 @@
 // Parsing a graph file: bytes decoded (UTF-8, or UTF-16), JSON syntax errors located by line,
 // column and JSON path, then the one validator. Never throws; failures come back as problems.
-// Runs in the graph-loading worker, or on the page for small files (load/graphLoader.ts).
+// Runs in the graph-loading worker; on the page (load/graphLoader.ts), a small file comes here
+// only when quickParse.ts found it was not well-formed UTF-8 JSON.
 
 import type { Problem } from '../model';
 import type { LoadResult } from './fetchGraph';
+import { quickGraphJson } from './quickParse';
 import { validateGraph } from './validateGraph';
 
 export { checkGraphUrl, type LoadResult } from './fetchGraph';
@@ -368,6 +370,8 @@ export function parseGraphBytesJson(
   bytes: Uint8Array,
   file: string,
 ): { json: unknown } | { problem: Problem } {
+  const quick = quickGraphJson(bytes);
+  if (quick) return quick;
   const decoded = decodeGraphBytes(bytes);
   if ('error' in decoded) return { problem: { file, message: decoded.error } };
   return parseGraphJson(decoded.text, file);

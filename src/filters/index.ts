@@ -1,6 +1,7 @@
 export * from './applyFilters';
 export * from './graphIndex';
 export * from './urlState';
-export * from './search';
+export * from './searchCode';
+export type { SearchHit } from './search';
 export * from './paths';
 export * from './aggregate';

@@ -212,6 +212,25 @@ test('filtering keeps positions: nothing is laid out again', async ({ page }) =>
   expect(visible.sort()).toEqual([...expectedCounts({ countries: ['CN'] }).visible.nodes].sort());
 });
 
+test('search says so when its code cannot be fetched, and tries again', async ({ page }) => {
+  // Search's code is a chunk of its own, fetched on first focus (or in idle time).
+  let refuse = true;
+  await page.route(/\/assets\/search-[\w-]+\.js$/, (route) =>
+    refuse ? route.abort('internetdisconnected') : route.continue(),
+  );
+  await page.goto('./');
+  await expect(page.getByTestId('status-line')).toContainText('Showing');
+  const search = page.getByRole('combobox', { name: 'Search institutions' });
+  await search.fill('XJTU');
+  await expect(page.getByRole('listbox')).toContainText('Search could not load');
+  refuse = false;
+  await search.blur();
+  await search.focus();
+  await expect(page.getByRole('listbox').getByRole('option').first()).toContainText(
+    "Xi'an Jiaotong University",
+  );
+});
+
 test('search works by keyboard: arrows, Enter, Escape', async ({ page }) => {
   await ready(page);
   const search = page.getByRole('combobox', { name: 'Search institutions' });

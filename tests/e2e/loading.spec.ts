@@ -186,3 +186,31 @@ test('nothing on the way to the first frame sets up an Intl collator or formatte
   expect(names.length).toBeGreaterThan(5);
   expect(names[0]).toMatch(/^Australia/);
 });
+
+test('the first frame fetches the app and its graph checker, nothing more', async ({ page }) => {
+  // Search, the syntax-error finder and the worker's loader are separate chunks that no first
+  // frame of a well-formed small graph needs (initial JS target: README, bench). Scripts that
+  // idle time fetches ahead after the first frame do not count.
+  await page.addInitScript(() => {
+    new MutationObserver((_, observer) => {
+      const status = document.querySelector('[data-testid="status-line"]');
+      if (status?.textContent?.startsWith('Showing')) {
+        observer.disconnect();
+        const scripts = performance
+          .getEntriesByType('resource')
+          .map((e) => new URL(e.name).pathname.split('/').pop() ?? '')
+          .filter((name) => name.endsWith('.js'));
+        Reflect.set(window, '__scriptsAtFirstFrame', scripts);
+      }
+    }).observe(document, { childList: true, subtree: true, characterData: true });
+  });
+  await page.goto('./');
+  await expect(page.getByTestId('status-line')).toContainText('Showing');
+  const scripts = await page.evaluate(
+    () => Reflect.get(window, '__scriptsAtFirstFrame') as string[],
+  );
+  expect(scripts.map((name) => name.replace(/-[\w-]{8}\.js$/, '')).sort()).toEqual([
+    'checkGraph',
+    'index',
+  ]);
+});

@@ -1,7 +1,7 @@
 // Search over names and aliases: exact, prefix, word-start, then substring; case and accents folded.
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { prepareSearch, searchInstitutions, type SearchHit } from '../../src/filters';
+import { prepareSearch, searchInstitutions, type SearchHit } from '../../src/filters/search';
 import type { GraphData } from '../../src/model';
 import { miniGraph, shippedGraph, validOrThrow } from './helpers/miniGraph';
 

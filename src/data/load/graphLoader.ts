@@ -8,9 +8,7 @@
 import type { Dataset } from '../datasets';
 import type { Result } from '../import/mergeGraphs';
 import { fetchGraphBytes, readGraphFile, type GraphBytes, type LoadResult } from '../fetchGraph';
-import type { GraphAssembler } from '../import/graphParts';
-import type { GraphData, Problem } from '../../model';
-import type { DatasetFields, GraphLoadReply, GraphLoadRequest } from './protocol';
+import type { DownloadParse } from './workerLoad';
 
 /** The graph shipped beside index.html, shown when the address names no other. */
 export const BUNDLED_GRAPH = './graph.json';
@@ -36,223 +34,23 @@ export interface LoadInfo {
   streamed?: boolean;
 }
 
-function record(info: LoadInfo): void {
+export function record(info: LoadInfo): void {
   if (typeof window === 'undefined') return;
   (window as unknown as { __atlasLoad?: LoadInfo }).__atlasLoad = info;
 }
 
-async function parseOnPage(read: GraphBytes): Promise<LoadResult> {
-  const { parseGraphBytes } = await import('../loadGraph');
+/** Parses and checks bytes here; the code that says where a broken file breaks loads only for one. */
+export async function parseOnPage(read: GraphBytes): Promise<LoadResult> {
+  const { parseWellFormed } = await import('../quickParse');
   record({ parsedIn: 'page', bytes: read.bytes.byteLength });
-  return parseGraphBytes(read.bytes, read.name);
-}
-
-interface WorkerOutcome {
-  graph: GraphData | null;
-  problems: Problem[];
-  dataset: DatasetFields | null;
-}
-
-interface ReadyWorker {
-  worker: Worker;
-  /** Puts the graph the worker sends in parts together (loaded with the worker: only worker
-   * loads need it). */
-  Assembler: typeof GraphAssembler;
-}
-
-/**
- * A worker started and ready for work, with the code that assembles its answer; null where no
- * worker can start (or that code cannot be loaded): the caller then does the work here.
- */
-async function startWorker(): Promise<ReadyWorker | null> {
-  const assembler = import('../import/graphParts').then(
-    (m) => m.GraphAssembler,
-    () => null,
+  const { bytes, name } = read;
+  return (
+    parseWellFormed(bytes, name) ?? (await import('../loadGraph')).parseGraphBytes(bytes, name)
   );
-  const worker = await workerReady();
-  const Assembler = await assembler;
-  if (!worker || !Assembler) {
-    worker?.terminate();
-    return null;
-  }
-  return { worker, Assembler };
 }
 
-function workerReady(): Promise<Worker | null> {
-  let worker: Worker;
-  if (typeof Worker === 'undefined') return Promise.resolve(null);
-  try {
-    worker = new Worker(new URL('./worker.ts', import.meta.url), { type: 'module' });
-  } catch {
-    return Promise.resolve(null);
-  }
-  return new Promise((resolve) => {
-    worker.onmessage = (event: MessageEvent<GraphLoadReply>) => {
-      if (event.data.kind === 'ready') resolve(worker);
-    };
-    worker.onerror = (event) => {
-      event.preventDefault();
-      worker.terminate();
-      resolve(null);
-    };
-  });
-}
-
-/** Hears a ready worker's answer and puts the graph it sends together. */
-function listen(
-  { worker, Assembler }: ReadyWorker,
-  name: string,
-  onProgress: OnLoadProgress,
-): Promise<WorkerOutcome> {
-  return new Promise((resolve) => {
-    const assembler = new Assembler({ columns: true });
-    let total = 0;
-    const finish = (outcome: WorkerOutcome) => {
-      worker.terminate();
-      resolve(outcome);
-    };
-    worker.onmessage = (event: MessageEvent<GraphLoadReply>) => {
-      const reply = event.data;
-      switch (reply.kind) {
-        case 'checking':
-          // Marks for profiling a load (DevTools, the benchmark's probes): bytes in, worker
-          // started, file parsed, graph checked and received.
-          performance.mark('atlas:parsed');
-          total = reply.total;
-          onProgress({ phase: 'checking', fraction: 0 });
-          break;
-        case 'part':
-          assembler.add(reply.part);
-          onProgress({ phase: 'checking', fraction: total ? assembler.received / total : 1 });
-          break;
-        case 'done':
-          performance.mark('atlas:received');
-          finish({ graph: assembler.graph(), problems: [], dataset: reply.dataset });
-          break;
-        case 'failed':
-          finish({ graph: null, problems: reply.problems, dataset: null });
-          break;
-        case 'ready':
-          break;
-      }
-    };
-    worker.onerror = (event) => {
-      event.preventDefault();
-      finish({
-        graph: null,
-        problems: [
-          {
-            file: name,
-            message:
-              'The graph could not be read: the browser stopped the reading (too little memory for a file this large?).',
-          },
-        ],
-        dataset: null,
-      });
-    };
-  });
-}
-
-/** Sends one request to a ready worker and puts the graph it answers with together. */
-function runInWorker(
-  ready: ReadyWorker,
-  request: GraphLoadRequest,
-  transfer: Transferable[],
-  name: string,
-  onProgress: OnLoadProgress,
-): Promise<WorkerOutcome> {
-  const outcome = listen(ready, name, onProgress);
-  ready.worker.postMessage(request, transfer);
-  return outcome;
-}
-
-/** A download at least this fast is parsed whole once it is in (bytes per millisecond). */
-const STREAM_BELOW_BYTES_PER_MS = 80_000;
-/** How much of a download is timed before choosing. */
-const DECIDE_BYTES = 4 * 1024 * 1024;
-
-/**
- * Starts the worker for a large file while it downloads, and when the download is slow enough
- * that the worker would otherwise wait, sends it the chunks as they arrive, to be decoded and
- * parsed as they come (jsonStream.ts). Over a 400 Mbit/s line a 90 MB file's graph is then
- * ready about 0.6 s sooner. A file that arrives faster than the worker parses (from a disk
- * cache, or a server on the same machine) is sent whole once it is in: on a two-core machine,
- * parsing during such a download only slowed it down. Chunks are copied, not transferred: if no
- * worker can start, the page still has the whole file.
- */
-class DownloadParse {
-  private ready: Promise<ReadyWorker | null> | null = null;
-  private worker: ReadyWorker | null = null;
-  private outcome: Promise<WorkerOutcome> | null = null;
-  private waiting: Uint8Array[] = [];
-  private received = 0;
-  private firstAt = 0;
-  /** Whether the file goes to the worker as it arrives; null until the first DECIDE_BYTES. */
-  private streamed: boolean | null = null;
-
-  constructor(
-    private readonly name: string,
-    private readonly onProgress: OnLoadProgress,
-  ) {}
-
-  chunk(bytes: Uint8Array, total: number | null): void {
-    const now = performance.now();
-    if (this.received === 0) this.firstAt = now;
-    this.received += bytes.byteLength;
-    if (this.streamed === true && this.outcome) {
-      this.post({ kind: 'chunk', bytes });
-      return;
-    }
-    if (this.streamed !== false) this.waiting.push(bytes);
-    if (!this.ready && (total ?? this.received) > PAGE_PARSE_BYTES) {
-      this.ready = startWorker().then((ready) => {
-        this.worker = ready;
-        this.beginStream();
-        return ready;
-      });
-    }
-    if (this.streamed === null && this.received >= DECIDE_BYTES) {
-      const rate = this.received / Math.max(1, now - this.firstAt);
-      this.streamed = rate < STREAM_BELOW_BYTES_PER_MS;
-      if (!this.streamed) this.waiting = [];
-      this.beginStream();
-    }
-  }
-
-  private post(request: GraphLoadRequest): void {
-    this.worker?.worker.postMessage(request);
-  }
-
-  private beginStream(): void {
-    if (this.streamed !== true || !this.worker || this.outcome) return;
-    this.outcome = listen(this.worker, this.name, this.onProgress);
-    this.post({ kind: 'stream', name: this.name });
-    for (const bytes of this.waiting) this.post({ kind: 'chunk', bytes });
-    this.waiting = [];
-  }
-
-  /** The file is in: parsed by the worker (streamed or whole), or on the page when small. */
-  async finish(read: GraphBytes): Promise<LoadResult> {
-    this.waiting = [];
-    if (!this.ready) return parseGraph(read, this.onProgress);
-    this.onProgress({ phase: 'checking', fraction: null });
-    performance.mark('atlas:bytes');
-    const ready = await this.ready;
-    if (!ready) return parseOnPage(read);
-    if (!this.outcome) return parseInWorker(ready, read, this.onProgress);
-    performance.mark('atlas:worker');
-    record({ parsedIn: 'worker', bytes: this.received, streamed: true });
-    this.post({ kind: 'end' });
-    const outcome = await this.outcome;
-    return { graph: outcome.graph, problems: outcome.problems };
-  }
-
-  /** The download failed: the worker has nothing to do. */
-  cancel(): void {
-    this.waiting = [];
-    void this.ready?.then((ready) => ready?.worker.terminate());
-  }
-}
+/** The worker's side of loading (workerLoad.ts); null if its code could not be fetched. */
+const workerLoad = () => import('./workerLoad').catch(() => null);
 
 /** Parses bytes: on the page when small, else in a worker (on the page where none starts). */
 export async function parseGraph(
@@ -262,30 +60,58 @@ export async function parseGraph(
   if (read.bytes.byteLength <= PAGE_PARSE_BYTES) return parseOnPage(read);
   onProgress({ phase: 'checking', fraction: null });
   performance.mark('atlas:bytes');
-  const ready = await startWorker();
-  if (!ready) return parseOnPage(read);
-  return parseInWorker(ready, read, onProgress);
+  const large = await workerLoad();
+  return large ? large.parseLarge(read, onProgress) : parseOnPage(read);
 }
 
-/** A whole file's bytes parsed by a ready worker. */
-async function parseInWorker(
-  ready: ReadyWorker,
-  read: GraphBytes,
-  onProgress: OnLoadProgress,
-): Promise<LoadResult> {
-  performance.mark('atlas:worker');
-  record({ parsedIn: 'worker', bytes: read.bytes.byteLength });
-  const { buffer, byteOffset, byteLength } = read.bytes;
-  const outcome = await runInWorker(
-    ready,
-    { kind: 'parse', buffer: buffer as ArrayBuffer, byteOffset, byteLength, name: read.name },
-    [buffer],
-    read.name,
-    onProgress,
-  );
-  return { graph: outcome.graph, problems: outcome.problems };
-}
+/**
+ * Watches a download for a large file. Once it is known to be one (its length, or what has
+ * arrived), the worker's side is fetched and a DownloadParse takes the chunks: those that came
+ * meanwhile with the times they arrived, so that it judges the line's speed as if it had been
+ * there from the start.
+ */
+class DownloadWatch {
+  private parse: Promise<DownloadParse | null> | null = null;
+  private taker: DownloadParse | null = null;
+  private early: { bytes: Uint8Array; at: number }[] = [];
+  private received = 0;
 
+  constructor(
+    private readonly name: string,
+    private readonly onProgress: OnLoadProgress,
+  ) {}
+
+  chunk(bytes: Uint8Array, total: number | null): void {
+    if (this.taker) {
+      this.taker.chunk(bytes);
+      return;
+    }
+    this.received += bytes.byteLength;
+    this.early.push({ bytes, at: performance.now() });
+    if (!this.parse && (total ?? this.received) > PAGE_PARSE_BYTES) {
+      this.parse = workerLoad().then((large) => {
+        if (!large) return null;
+        const taker = new large.DownloadParse(this.name, this.onProgress);
+        for (const c of this.early) taker.chunk(c.bytes, c.at);
+        this.early = [];
+        return (this.taker = taker);
+      });
+    }
+  }
+
+  /** The file is in: parsed by the worker (streamed or whole), or on the page when small. */
+  async finish(read: GraphBytes): Promise<LoadResult> {
+    this.early = [];
+    const taker = await this.parse;
+    return taker ? taker.finish(read) : parseGraph(read, this.onProgress);
+  }
+
+  /** The download failed: nothing to parse. */
+  cancel(): void {
+    this.early = [];
+    void this.parse?.then((taker) => taker?.cancel());
+  }
+}
 const reading =
   (onProgress: OnLoadProgress) =>
   (received: number, total: number | null): void =>
@@ -299,10 +125,10 @@ export async function loadGraphFromUrl(
 ): Promise<LoadResult> {
   onProgress({ phase: 'reading', fraction: null });
   const onBytes = reading(onProgress);
-  const parse = new DownloadParse(raw, onProgress);
+  const parse = new DownloadWatch(raw, onProgress);
   const fetching = fetchGraphBytes(raw, base, onBytes, (chunk, total) => parse.chunk(chunk, total));
   // A small file is parsed here: fetch the parser's code meanwhile.
-  import('../loadGraph').catch(() => undefined);
+  import('../quickParse').catch(() => undefined);
   const read = await fetching;
   if (!('bytes' in read)) {
     parse.cancel();
@@ -327,14 +153,8 @@ export async function openSavedDataset(
   onProgress: OnLoadProgress = () => undefined,
 ): Promise<Result<Dataset>> {
   onProgress({ phase: 'checking', fraction: null });
-  const ready = await startWorker();
-  if (!ready) {
-    const { loadDataset } = await import('../datasets');
-    return loadDataset(id);
-  }
-  const outcome = await runInWorker(ready, { kind: 'dataset', id }, [], id, onProgress);
-  if (!outcome.graph || !outcome.dataset) {
-    return { ok: false, error: outcome.problems[0]?.message ?? 'The dataset could not be opened.' };
-  }
-  return { ok: true, value: { ...outcome.dataset, graph: outcome.graph } };
+  const opened = await (await workerLoad())?.openInWorker(id, onProgress);
+  if (opened) return opened;
+  const { loadDataset } = await import('../datasets');
+  return loadDataset(id);
 }
