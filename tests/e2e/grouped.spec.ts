@@ -146,7 +146,7 @@ test('the selection stays drawn and selected through opening and closing', async
   // Pick the first suggestion for "University" from search.
   const search = page.getByRole('combobox').first();
   await search.fill('University');
-  await page.getByRole('option').first().click();
+  await page.getByRole('listbox').getByRole('option').first().click();
   await expect(page).toHaveURL(/focus=/);
   const focus = new URL(page.url()).searchParams.get('focus') ?? '';
   const isDrawn = () =>
