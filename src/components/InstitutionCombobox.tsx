@@ -103,7 +103,7 @@ export function InstitutionCombobox(props: {
         >
           {code === 'failed' ? (
             <li className="no-hit" role="option" aria-selected="false" aria-disabled="true">
-              Search could not load: is the connection down? It tries again when you come back here.
+              Search could not load: is the connection down? It tries again as you type.
             </li>
           ) : hits.length === 0 ? (
             <li className="no-hit" role="option" aria-selected="false" aria-disabled="true">
