@@ -214,3 +214,27 @@ test('the first frame fetches the app and its graph checker, nothing more', asyn
     'index',
   ]);
 });
+
+test('a large download starts its worker while the page still fetches its worker-side code', async ({
+  page,
+}) => {
+  // workerLoad.ts is a chunk of its own; the worker must not wait for it (on a real network,
+  // a round trip or more).
+  const order: string[] = [];
+  page.on('request', (request) => {
+    if (/\/assets\/worker-[\w-]+\.js$/.test(request.url())) order.push('worker requested');
+  });
+  await page.route(/\/assets\/workerLoad-[\w-]+\.js$/, async (route) => {
+    await new Promise((resolve) => setTimeout(resolve, 600));
+    order.push('worker-side code served');
+    await route.continue();
+  });
+  await page.route('**/big.json', (route) =>
+    route.fulfill({ status: 200, contentType: 'application/json', body: big }),
+  );
+  await page.goto('./?graph=big.json');
+  await statusCounts(page);
+  expect(order[0]).toBe('worker requested');
+  expect(order).toContain('worker-side code served');
+  expect((await loadInfo(page))?.parsedIn).toBe('worker');
+});

@@ -8,6 +8,7 @@
 import type { Dataset } from '../datasets';
 import type { Result } from '../import/mergeGraphs';
 import { fetchGraphBytes, readGraphFile, type GraphBytes, type LoadResult } from '../fetchGraph';
+import type { GraphLoadReply } from './protocol';
 import type { DownloadParse } from './workerLoad';
 
 /** The graph shipped beside index.html, shown when the address names no other. */
@@ -47,6 +48,31 @@ export async function parseOnPage(read: GraphBytes): Promise<LoadResult> {
   return (
     parseWellFormed(bytes, name) ?? (await import('../loadGraph')).parseGraphBytes(bytes, name)
   );
+}
+
+/**
+ * Starts the graph-loading worker; resolves with it once its code has loaded and it says it is
+ * ready, or null where no worker can start. Here rather than in workerLoad.ts, so that a large
+ * download's worker starts while that code is still being fetched.
+ */
+export function startLoadWorker(): Promise<Worker | null> {
+  let worker: Worker;
+  if (typeof Worker === 'undefined') return Promise.resolve(null);
+  try {
+    worker = new Worker(new URL('./worker.ts', import.meta.url), { type: 'module' });
+  } catch {
+    return Promise.resolve(null);
+  }
+  return new Promise((resolve) => {
+    worker.onmessage = (event: MessageEvent<GraphLoadReply>) => {
+      if (event.data.kind === 'ready') resolve(worker);
+    };
+    worker.onerror = (event) => {
+      event.preventDefault();
+      worker.terminate();
+      resolve(null);
+    };
+  });
 }
 
 /** The worker's side of loading (workerLoad.ts); null if its code could not be fetched. */
@@ -89,9 +115,13 @@ class DownloadWatch {
     this.received += bytes.byteLength;
     this.early.push({ bytes, at: performance.now() });
     if (!this.parse && (total ?? this.received) > PAGE_PARSE_BYTES) {
+      const started = startLoadWorker();
       this.parse = workerLoad().then((large) => {
-        if (!large) return null;
-        const taker = new large.DownloadParse(this.name, this.onProgress);
+        if (!large) {
+          void started.then((worker) => worker?.terminate());
+          return null;
+        }
+        const taker = new large.DownloadParse(this.name, this.onProgress, started);
         for (const c of this.early) taker.chunk(c.bytes, c.at);
         this.early = [];
         return (this.taker = taker);

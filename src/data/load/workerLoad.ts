@@ -7,7 +7,7 @@ import type { Result } from '../import/mergeGraphs';
 import type { GraphBytes, LoadResult } from '../fetchGraph';
 import type { GraphAssembler } from '../import/graphParts';
 import type { GraphData, Problem } from '../../model';
-import { parseOnPage, record, type OnLoadProgress } from './graphLoader';
+import { parseOnPage, record, startLoadWorker, type OnLoadProgress } from './graphLoader';
 import type { DatasetFields, GraphLoadReply, GraphLoadRequest } from './protocol';
 
 interface WorkerOutcome {
@@ -26,39 +26,22 @@ interface ReadyWorker {
 /**
  * A worker started and ready for work, with the code that assembles its answer; null where no
  * worker can start (or that code cannot be loaded): the caller then does the work here.
+ * `started`: a worker already on its way (startLoadWorker), else one starts now.
  */
-async function startWorker(): Promise<ReadyWorker | null> {
+async function startWorker(
+  started: Promise<Worker | null> = startLoadWorker(),
+): Promise<ReadyWorker | null> {
   const assembler = import('../import/graphParts').then(
     (m) => m.GraphAssembler,
     () => null,
   );
-  const worker = await workerReady();
+  const worker = await started;
   const Assembler = await assembler;
   if (!worker || !Assembler) {
     worker?.terminate();
     return null;
   }
   return { worker, Assembler };
-}
-
-function workerReady(): Promise<Worker | null> {
-  let worker: Worker;
-  if (typeof Worker === 'undefined') return Promise.resolve(null);
-  try {
-    worker = new Worker(new URL('./worker.ts', import.meta.url), { type: 'module' });
-  } catch {
-    return Promise.resolve(null);
-  }
-  return new Promise((resolve) => {
-    worker.onmessage = (event: MessageEvent<GraphLoadReply>) => {
-      if (event.data.kind === 'ready') resolve(worker);
-    };
-    worker.onerror = (event) => {
-      event.preventDefault();
-      worker.terminate();
-      resolve(null);
-    };
-  });
 }
 
 /** Hears a ready worker's answer and puts the graph it sends together. */
@@ -153,12 +136,13 @@ export class DownloadParse {
   /** Whether the file goes to the worker as it arrives; null until the first DECIDE_BYTES. */
   private streamed: boolean | null = null;
 
-  /** Made once a download is known to be a large file: the worker starts at once. */
+  /** Made once a download is known to be a large file, with its worker already starting. */
   constructor(
     private readonly name: string,
     private readonly onProgress: OnLoadProgress,
+    started: Promise<Worker | null>,
   ) {
-    this.ready = startWorker().then((ready) => {
+    this.ready = startWorker(started).then((ready) => {
       this.worker = ready;
       this.beginStream();
       return ready;
