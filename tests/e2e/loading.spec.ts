@@ -212,7 +212,16 @@ test('the first frame fetches the app and its graph checker, nothing more', asyn
   expect(scripts.map((name) => name.replace(/-[\w-]{8}\.js$/, '')).sort()).toEqual([
     'checkGraph',
     'index',
-  ]);
+  ]); // The checker is preloaded from index.html: requested before the graph, not after the app's
+  // chunk has run.
+  const started = await page.evaluate(() =>
+    performance
+      .getEntriesByType('resource')
+      .filter((e) => /checkGraph-|graph\.json/.test(e.name))
+      .map((e) => [new URL(e.name).pathname.split('/').pop()?.split('-')[0], e.startTime]),
+  );
+  const at = Object.fromEntries(started) as Record<string, number>;
+  expect(at.checkGraph).toBeLessThan(at['graph.json'] ?? 0);
 });
 
 test('a large download starts its worker while the page still fetches its worker-side code', async ({
