@@ -4,6 +4,8 @@
 // parts. Small files (the bundled graph) are parsed here: quicker than starting a worker. Saved
 // datasets are opened in the worker too (read from IndexedDB and validated there). Where no
 // worker can start (a CSP that refuses it, unit tests), everything runs here: the same code.
+// The page's side of the worker (workerLoad.ts) and the finder of JSON syntax errors
+// (loadGraph.ts) are chunks of their own, fetched only by the loads that need them.
 
 import type { Dataset } from '../datasets';
 import type { Result } from '../import/mergeGraphs';
@@ -142,6 +144,7 @@ class DownloadWatch {
     void this.parse?.then((taker) => taker?.cancel());
   }
 }
+
 const reading =
   (onProgress: OnLoadProgress) =>
   (received: number, total: number | null): void =>
