@@ -247,3 +247,21 @@ test('a large download starts its worker while the page still fetches its worker
   expect(order).toContain('worker-side code served');
   expect((await loadInfo(page))?.parsedIn).toBe('worker');
 });
+
+test('a broken small file whose diagnosis code cannot be fetched fails with a message', async ({
+  page,
+}) => {
+  // The finder of JSON syntax errors is fetched only for a broken file; without a connection
+  // the load must end with a message, not wait forever.
+  await page.route(/\/assets\/loadGraph-[\w-]+\.js$/, (route) =>
+    route.abort('internetdisconnected'),
+  );
+  await page.route('**/broken.json', (route) =>
+    route.fulfill({ status: 200, contentType: 'application/json', body: '{"elements": [' }),
+  );
+  await page.goto('./?graph=broken.json');
+  const alert = page.getByRole('alert');
+  await expect(alert).toContainText('broken.json');
+  await expect(alert).toContainText('The code that reads graph files could not be fetched');
+  await expect(page.getByRole('button', { name: 'Open the bundled graph instead' })).toBeVisible();
+});

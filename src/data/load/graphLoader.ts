@@ -9,7 +9,13 @@
 
 import type { Dataset } from '../datasets';
 import type { Result } from '../import/mergeGraphs';
-import { fetchGraphBytes, readGraphFile, type GraphBytes, type LoadResult } from '../fetchGraph';
+import {
+  fail,
+  fetchGraphBytes,
+  readGraphFile,
+  type GraphBytes,
+  type LoadResult,
+} from '../fetchGraph';
 import type { GraphLoadReply } from './protocol';
 import type { DownloadParse } from './workerLoad';
 
@@ -42,14 +48,25 @@ export function record(info: LoadInfo): void {
   (window as unknown as { __atlasLoad?: LoadInfo }).__atlasLoad = info;
 }
 
-/** Parses and checks bytes here; the code that says where a broken file breaks loads only for one. */
+/**
+ * Parses and checks bytes here; the code that says where a broken file breaks loads only for
+ * one. If that code cannot be fetched (the connection dropped), the file's load fails with a
+ * message saying so, instead of never ending.
+ */
 export async function parseOnPage(read: GraphBytes): Promise<LoadResult> {
-  const { parseWellFormed } = await import('../quickParse');
-  record({ parsedIn: 'page', bytes: read.bytes.byteLength });
   const { bytes, name } = read;
-  return (
-    parseWellFormed(bytes, name) ?? (await import('../loadGraph')).parseGraphBytes(bytes, name)
-  );
+  try {
+    const { parseWellFormed } = await import('../quickParse');
+    record({ parsedIn: 'page', bytes: bytes.byteLength });
+    return (
+      parseWellFormed(bytes, name) ?? (await import('../loadGraph')).parseGraphBytes(bytes, name)
+    );
+  } catch {
+    return fail(
+      name,
+      'The code that reads graph files could not be fetched: is the connection down? Reload the page to try again.',
+    );
+  }
 }
 
 /**
