@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
 import { defineConfig, type Plugin, type Rolldown } from 'vite';
+import { leanCytoscape } from './scripts/leanCytoscape.ts';
 
 type ChunkingContext = Rolldown.ChunkingContext;
 
@@ -120,7 +121,13 @@ function reachedStatically(id: string, ctx: ChunkingContext, seen: Set<string>):
 export default defineConfig({
   // Relative asset paths: the built site works from any folder of any static host.
   base: './',
-  plugins: [react(), bundledGraph(), contentSecurityPolicy(), preloadGraphChecker()],
+  plugins: [
+    react(),
+    leanCytoscape(),
+    bundledGraph(),
+    contentSecurityPolicy(),
+    preloadGraphChecker(),
+  ],
   build: {
     target: 'es2022',
     chunkSizeWarningLimit: 800,
