@@ -16,8 +16,14 @@ import type { Basemap } from './basemap';
 import type { ImageOptions } from './image';
 import { ANNOTATION_PX, cachedLayout, type Annotation } from './layouts';
 import { frameItems, type FrameArea, type FrameItem, type Viewport } from './frame';
-import { estimateLabelWidth, labelZooms, textWidth, type LabelItem } from './labels';
-import { GROUP_LABEL_PX, LABEL_PX, stylesheet } from './style';
+import {
+  estimateLabelHeight,
+  estimateLabelWidth,
+  labelZooms,
+  textWidth,
+  type LabelItem,
+} from './labels';
+import { GROUP_LABEL_PX, LABEL_CLASS, LABEL_PX, stylesheet } from './style';
 import { chooseRenderer, type RendererChoice } from './renderer';
 import { drawnElement, encodingsFor, toElements, type Encodings } from './toElements';
 
@@ -127,11 +133,6 @@ function setViewport(view: Viewport | null, animate: boolean): void {
 }
 
 /** Estimated height of a wrapped institution label, with its gap under the node. */
-function labelHeight(label: string, px: number): number {
-  const lines = Math.max(1, Math.ceil(textWidth(label, px) / 130));
-  return 5 + lines * px * 1.25;
-}
-
 /** A drawn node as the framing sees it: its box and, unless hidden, its label's box. */
 function frameItemOf(n: cytoscape.NodeSingular): FrameItem {
   const { x, y } = n.position();
@@ -155,7 +156,8 @@ function frameItemOf(n: cytoscape.NodeSingular): FrameItem {
     const place = kind === 'group' ? 'below' : 'above';
     return { x, y, size, label: { w, h: px * 1.25 + 4, place, units: 'screen' } };
   }
-  if (n.hasClass('nolabel') || label === '') return { x, y, size };
+  // Before the label pass has decided (a view just drawn), a label counts as shown.
+  if (label === '' || (labelZoom.has(n.id()) && !n.hasClass(LABEL_CLASS))) return { x, y, size };
   const px = LABEL_PX[(n.data('tier') as 0 | 1 | 2 | undefined) ?? 0];
   return {
     x,
@@ -163,7 +165,7 @@ function frameItemOf(n: cytoscape.NodeSingular): FrameItem {
     size,
     label: {
       w: estimateLabelWidth(label, px),
-      h: labelHeight(label, px),
+      h: estimateLabelHeight(label, px),
       place: 'below',
       units: 'screen',
     },
@@ -351,6 +353,7 @@ function computeLabelZooms(): void {
         x: n.position('x'),
         y: n.position('y') + size / 2,
         width: estimateLabelWidth(n.data('label') as string, GROUP_LABEL_PX),
+        height: GROUP_LABEL_PX * 1.25 + 5,
         size: 1e9 + size,
       });
       return;
@@ -358,12 +361,15 @@ function computeLabelZooms(): void {
     if (big) return;
     const tier = n.data('tier') as 0 | 1 | 2;
     if (tier === 2) hubs++;
+    const size = n.data('size') as number;
+    const label = n.data('label') as string;
     items.push({
       id: n.id(),
       x: n.position('x'),
-      y: n.position('y'),
-      width: estimateLabelWidth(n.data('label') as string, LABEL_PX[tier]),
-      size: n.data('size') as number,
+      y: n.position('y') + size / 2,
+      width: estimateLabelWidth(label, LABEL_PX[tier]),
+      height: estimateLabelHeight(label, LABEL_PX[tier]),
+      size,
     });
   });
   items.sort((a, b) => b.size - a.size);
@@ -407,8 +413,8 @@ function applyLabels(): void {
     c.nodes().forEach((n) => {
       const need = labelZoom.get(n.id());
       if (need === undefined) return;
-      if (need <= z * 1.0001) n.removeClass('nolabel');
-      else n.addClass('nolabel');
+      if (need <= z * 1.0001) n.addClass(LABEL_CLASS);
+      else n.removeClass(LABEL_CLASS);
     });
   });
 }
@@ -712,6 +718,28 @@ function exposeView(): void {
       return n && n.nonempty() ? { ...n.renderedPosition() } : null;
     },
     zoom: () => cy?.zoom() ?? 1,
+    labels() {
+      const c = cy;
+      if (!c) return [];
+      const z = c.zoom();
+      return c
+        .nodes()
+        .filter((n) => {
+          if (n.hasClass('annotation') || !n.visible()) return false;
+          if (isSynthetic(n.id()) && n.data('kind') !== 'group') return false;
+          if (String(n.style('label') ?? '') === '') return false;
+          return n.numericStyle('font-size') * z >= n.numericStyle('min-zoomed-font-size');
+        })
+        .map((n) => {
+          const b = n.renderedBoundingBox({
+            includeNodes: false,
+            includeEdges: false,
+            includeLabels: true,
+            includeOverlays: false,
+          });
+          return { id: n.id(), x1: b.x1, y1: b.y1, x2: b.x2, y2: b.y2 };
+        });
+    },
     size(id) {
       const n = cy?.getElementById(id);
       return n && n.nonempty() ? n.width() : 0;

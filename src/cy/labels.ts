@@ -5,14 +5,20 @@
 
 export interface LabelItem {
   id: string;
+  /** The label's centre line, in model units. */
   x: number;
+  /** The label's top edge, in model units: under its node, so the node's radius below its centre. */
   y: number;
   /** Label width on screen, in pixels. */
   width: number;
+  /** Label height on screen, in pixels (wrapped labels have several lines); 18 if not given. */
+  height?: number;
 }
 
-/** Screen height a label needs, with the node below it. */
+/** Screen height of a one-line label, when an item does not give its own. */
 const LABEL_HEIGHT = 18;
+/** Wrapped labels break at this width on screen (the stylesheet's text-max-width). */
+const WRAP_WIDTH = 130;
 /** Above this many labelled nodes the pairwise pass is skipped (the view is aggregated then). */
 export const MAX_PAIRWISE = 2500;
 
@@ -22,7 +28,13 @@ export function textWidth(text: string, fontPx: number): number {
 }
 
 export function estimateLabelWidth(label: string, fontPx: number): number {
-  return Math.min(130, Math.max(24, textWidth(label, fontPx))) + 4;
+  return Math.min(WRAP_WIDTH, Math.max(24, textWidth(label, fontPx))) + 4;
+}
+
+/** Estimated screen height of a label that wraps at the stylesheet's width, with its margin. */
+export function estimateLabelHeight(label: string, fontPx: number): number {
+  const lines = Math.max(1, Math.ceil(textWidth(label, fontPx) / WRAP_WIDTH));
+  return 5 + lines * fontPx * 1.25;
 }
 
 /**
@@ -44,9 +56,12 @@ export function labelZooms(byImportance: LabelItem[], alwaysShown: number): Map<
       const dx = Math.abs(item.x - other.x);
       const dy = Math.abs(item.y - other.y);
       const w = (item.width + other.width) / 2;
-      // Overlap on screen while dx*z < w and dy*z < LABEL_HEIGHT: separated from z = min(w/dx, h/dy).
+      // The upper label reaches down its own height: the two overlap while the gap between
+      // their tops, dy*z, is less than it.
+      const h = (item.y < other.y ? item.height : other.height) ?? LABEL_HEIGHT;
+      // Overlap on screen while dx*z < w and dy*z < h: separated from z = min(w/dx, h/dy).
       const zx = dx === 0 ? Infinity : w / dx;
-      const zy = dy === 0 ? Infinity : LABEL_HEIGHT / dy;
+      const zy = dy === 0 ? Infinity : h / dy;
       const z = Math.min(zx, zy);
       if (z > need) need = z;
     }

@@ -7,6 +7,11 @@ interface AtlasView {
   zoom(): number;
   /** Diameter of a drawn node, in model units (0 when not drawn). */
   size(id: string): number;
+  /**
+   * The labels Cytoscape draws for institutions and country groups at this zoom, each with its
+   * box on the canvas (pixels).
+   */
+  labels(): { id: string; x1: number; y1: number; x2: number; y2: number }[];
   /** "canvas" or "webgl". */
   renderer: string;
   /**

@@ -1,4 +1,4 @@
-import { expect, statusCounts, test } from './fixtures';
+import { drawnLabels, expect, statusCounts, test } from './fixtures';
 import { expectedCounts, seedGraph } from './expected';
 import type { Page } from '@playwright/test';
 
@@ -318,4 +318,13 @@ test('the network is framed at load and by Fit: inside the canvas, clear of the 
   // The fit is animated (250 ms).
   await page.waitForTimeout(600);
   await check(want.shown);
+});
+
+test('institution labels are drawn where they fit, without overlapping', async ({ page }) => {
+  await ready(page);
+  const { labels, overlapping } = await drawnLabels(page);
+  expect(overlapping).toEqual([]);
+  const shown = await page.evaluate(() => window.atlasView?.visibleNodes().length ?? 0);
+  expect(labels.length).toBeGreaterThan(5);
+  expect(labels.length).toBeLessThan(shown);
 });

@@ -42,3 +42,18 @@ export async function statusCounts(page: Page) {
   const n = (i: number) => Number((m[i] ?? '').replace(/,/g, ''));
   return { shown: n(1), total: n(2), shownEdges: n(3), totalEdges: n(4) };
 }
+
+type Box = { id: string; x1: number; y1: number; x2: number; y2: number };
+
+/** The labels drawn now, and the pairs of them that overlap by more than `slack` pixels. */
+export async function drawnLabels(page: Page, slack = 2) {
+  const labels = await page.evaluate(() => window.atlasView?.labels() ?? []);
+  const overlapping: [string, string][] = [];
+  const over = (a: Box, b: Box) =>
+    Math.min(a.x2, b.x2) - Math.max(a.x1, b.x1) > slack &&
+    Math.min(a.y2, b.y2) - Math.max(a.y1, b.y1) > slack;
+  labels.forEach((a, i) => {
+    for (const b of labels.slice(i + 1)) if (over(a, b)) overlapping.push([a.id, b.id]);
+  });
+  return { labels, overlapping };
+}

@@ -3,7 +3,7 @@
 // closing, filtering and selecting keep each other.
 import type { Page } from '@playwright/test';
 import { generateGraph } from '../../scripts/bench/generate';
-import { expect, statusCounts, test } from './fixtures';
+import { drawnLabels, expect, statusCounts, test } from './fixtures';
 
 const LIMIT = 5000;
 const body = JSON.stringify(generateGraph(4000, 11));
@@ -263,4 +263,21 @@ test('a PNG of a whole big graph is scaled to fit, and the page keeps answering'
   await expect(menu.getByText(/could not be made/)).toHaveCount(0);
   const longest = await page.evaluate<number>('Math.max(0, ...window.__long)');
   console.log(`PNG ${width}×${height}, longest main-thread task ${Math.round(longest)} ms`);
+});
+
+test('country groups whose names would collide go unlabelled; the names drawn do not overlap', async ({
+  page,
+}) => {
+  await openBig(page);
+  const groups = (await drawn(page)).groups.length;
+  const { labels, overlapping } = await drawnLabels(page);
+  expect(overlapping).toEqual([]);
+  expect(labels.length).toBeGreaterThan(5);
+  expect(labels.length).toBeLessThan(groups);
+  // Zoomed in, there is room for more names, still without overlaps.
+  await page.getByRole('button', { name: 'Zoom in' }).click();
+  await expect
+    .poll(async () => (await drawnLabels(page)).labels.length)
+    .toBeGreaterThan(labels.length);
+  expect((await drawnLabels(page)).overlapping).toEqual([]);
 });

@@ -1,7 +1,13 @@
 // Label placement: the zoom from which each label is drawn without covering a more important one;
 // and counts as labels and the status line write them.
 import { describe, expect, it } from 'vitest';
-import { estimateLabelWidth, labelZooms, MAX_PAIRWISE, type LabelItem } from '../../src/cy/labels';
+import {
+  estimateLabelHeight,
+  estimateLabelWidth,
+  labelZooms,
+  MAX_PAIRWISE,
+  type LabelItem,
+} from '../../src/cy/labels';
 import { formatCount } from '../../src/model';
 import { defined } from './helpers/miniGraph';
 
@@ -10,6 +16,17 @@ const item = (id: string, x: number, y: number, width = 60): LabelItem => ({ id,
 function zoomOf(zooms: Map<string, number>, id: string): number {
   return defined(zooms.get(id), `zoom of ${id}`);
 }
+
+describe('estimateLabelHeight', () => {
+  it('adds a line for each wrap at the stylesheet width', () => {
+    const one = estimateLabelHeight('NJIT', 11);
+    const two = estimateLabelHeight('Sino-Finnish Alliance of Universities', 11);
+    const three = estimateLabelHeight('x'.repeat(50), 11);
+    expect(two - one).toBeCloseTo(11 * 1.25, 10);
+    expect(three - two).toBeCloseTo(11 * 1.25, 10);
+    expect(estimateLabelHeight('NJIT', 14)).toBeGreaterThan(one);
+  });
+});
 
 describe('labelZooms', () => {
   it('gives 0 to the first `alwaysShown` items, even on top of each other', () => {
@@ -37,6 +54,21 @@ describe('labelZooms', () => {
     const expected = Math.min(dx === 0 ? Infinity : 60 / dx, dy === 0 ? Infinity : 18 / dy);
     expect(zoomOf(zooms, 'b')).toBeCloseTo(expected, 10);
   });
+
+  it.each([
+    { upper: 40, lower: 18, dy: 20, expected: 2 },
+    { upper: 18, lower: 40, dy: 20, expected: 0.9 },
+    { upper: 40, lower: 40, dy: 80, expected: 0.5 },
+  ])(
+    'the upper label reaches down its own height: $upper px over $lower px, $dy apart',
+    ({ upper, lower, dy, expected }) => {
+      const a: LabelItem = { id: 'a', x: 0, y: 0, width: 60, height: upper };
+      const b: LabelItem = { id: 'b', x: 0, y: dy, width: 60, height: lower };
+      // Either order of importance: the geometry decides, not which is drawn first.
+      expect(zoomOf(labelZooms([a, b], 1), 'b')).toBeCloseTo(expected, 10);
+      expect(zoomOf(labelZooms([b, a], 1), 'a')).toBeCloseTo(expected, 10);
+    },
+  );
 
   it('needs more zoom as an item gets closer to a more important one', () => {
     const zoomAt = (dx: number) =>
