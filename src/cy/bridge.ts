@@ -352,7 +352,8 @@ function computeLabelZooms(): void {
         id: n.id(),
         x: n.position('x'),
         y: n.position('y') + size / 2,
-        width: estimateLabelWidth(n.data('label') as string, GROUP_LABEL_PX),
+        // One line, not wrapped (text-wrap none), however long the country's name.
+        width: textWidth(n.data('label') as string, GROUP_LABEL_PX) + 4,
         height: GROUP_LABEL_PX * 1.25 + 5,
         size: 1e9 + size,
       });
@@ -410,13 +411,68 @@ function applyLabels(): void {
         }
       });
     }
+    // Open groups' names and "+N more" chips are always drawn, and an open group's frame may
+    // reach over its neighbours: a country's or institution's name that would lie under one
+    // waits until the zoom separates them. Checked at this zoom (such a pair can overlap over a middle range of
+    // zooms only, which a threshold per label cannot say).
+    const blockers: ScreenBox[] = [];
+    if (lean) c.nodes('.frame, .rest').forEach((n) => void blockers.push(labelBox(n, z)));
     c.nodes().forEach((n) => {
       const need = labelZoom.get(n.id());
       if (need === undefined) return;
-      if (need <= z * 1.0001) n.addClass(LABEL_CLASS);
+      const shown =
+        need <= z * 1.0001 &&
+        (blockers.length === 0 || !blockers.some((b) => boxesOverlap(b, labelBox(n, z))));
+      if (shown) n.addClass(LABEL_CLASS);
       else n.removeClass(LABEL_CLASS);
     });
   });
+}
+
+type ScreenBox = { x1: number; y1: number; x2: number; y2: number };
+
+/**
+ * Where a node's label (an institution's, a country group's or open group's name, a "+N more"
+ * chip) lies on screen at zoom `z`: model units times the zoom, pan left out. Labels keep their
+ * screen size below zoom 1 and grow with the drawing above it; margins are in model units.
+ */
+function labelBox(n: cytoscape.NodeSingular, z: number): ScreenBox {
+  const { x, y } = n.position();
+  const size = n.data('size') as number;
+  const s = Math.max(z, 1);
+  const kind = n.data('kind') as string | undefined;
+  const label = n.data('label') as string;
+  if (kind === 'rest') {
+    const w = ((n.data('w') as number) + 8) * z;
+    return { x1: x * z - w / 2, x2: x * z + w / 2, y1: (y - 13) * z, y2: (y + 13) * z };
+  }
+  if (kind === undefined) {
+    // An institution: wrapped text under its circle, 3 px below it.
+    const px = LABEL_PX[(n.data('tier') as 0 | 1 | 2 | undefined) ?? 0];
+    const w = estimateLabelWidth(label, px) * s;
+    const top = (y + size / 2) * z + 3 * s;
+    return {
+      x1: x * z - w / 2,
+      x2: x * z + w / 2,
+      y1: top,
+      y2: top + estimateLabelHeight(label, px) * s,
+    };
+  }
+  const px = n.data('px') as number;
+  const w = (textWidth(label, px) + 4) * s;
+  const h = (px * 1.25 + 5) * s;
+  const gap = n.data('gap') as number;
+  const x1 = x * z - w / 2;
+  if (kind === 'frame') {
+    const bottom = (y - size / 2 + gap) * z;
+    return { x1, x2: x1 + w, y1: bottom - h, y2: bottom };
+  }
+  const top = (y + size / 2 + gap) * z;
+  return { x1, x2: x1 + w, y1: top, y2: top + h };
+}
+
+function boxesOverlap(a: ScreenBox, b: ScreenBox): boolean {
+  return a.x1 < b.x2 && b.x1 < a.x2 && a.y1 < b.y2 && b.y1 < a.y2;
 }
 
 /**
@@ -726,7 +782,6 @@ function exposeView(): void {
         .nodes()
         .filter((n) => {
           if (n.hasClass('annotation') || !n.visible()) return false;
-          if (isSynthetic(n.id()) && n.data('kind') !== 'group') return false;
           if (String(n.style('label') ?? '') === '') return false;
           return n.numericStyle('font-size') * z >= n.numericStyle('min-zoomed-font-size');
         })

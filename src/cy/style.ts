@@ -143,6 +143,8 @@ export function stylesheet(k = 1, big = false, lean = false): StylesheetJson {
         'text-valign': 'top',
         'text-margin-y': 'data(gap)',
         'text-max-width': '1000px',
+        // One line: the width above is in model units, a few pixels when zoomed far out.
+        'text-wrap': 'none',
         'z-index': 0,
       },
     },

@@ -8,8 +8,8 @@ interface AtlasView {
   /** Diameter of a drawn node, in model units (0 when not drawn). */
   size(id: string): number;
   /**
-   * The labels Cytoscape draws for institutions and country groups at this zoom, each with its
-   * box on the canvas (pixels).
+   * The labels Cytoscape draws for institutions, country groups, open groups' frames and
+   * "+N more" chips at this zoom, each with its box on the canvas (pixels).
    */
   labels(): { id: string; x1: number; y1: number; x2: number; y2: number }[];
   /** "canvas" or "webgl". */
