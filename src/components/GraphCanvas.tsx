@@ -48,7 +48,9 @@ export function GraphCanvas() {
         showGroupOnly: (key) => useAtlas.getState().setFilters({ countries: [key] }),
       },
     });
-    const observer = new ResizeObserver(() => resize());
+    const observer = new ResizeObserver(([entry]) => {
+      if (entry) resize(entry.contentRect.width, entry.contentRect.height);
+    });
     observer.observe(el);
     return () => observer.disconnect();
   }, [graph]);

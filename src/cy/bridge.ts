@@ -214,6 +214,7 @@ export function mountGraph(
   },
 ): void {
   destroyGraph();
+  resizes = 0;
   basemapCanvas = options.basemapCanvas ?? null;
   lean = graph.elements.nodes.length + graph.elements.edges.length > DRAW_LIMIT;
   big = !lean && graph.elements.nodes.length > BIG_GRAPH;
@@ -692,7 +693,8 @@ export function runLayout(graph: GraphData, name: LayoutName, animate = true): P
 export function fitVisibleNow(): void {
   if (!cy) return;
   fitNodes(cy.nodes(), false);
-  computeLabelZooms();
+  // The zooms from which labels show do not depend on the zoom: draw() has worked them out.
+  applyLabels();
 }
 
 export function fit(): void {
@@ -726,8 +728,20 @@ export function centreOn(id: string): void {
   cy.animate({ center: { eles: n }, zoom: level }, { duration: 300 });
 }
 
-export function resize(): void {
-  cy?.resize();
+/** Times Cytoscape was told its container changed size (for tests: none at load). */
+let resizes = 0;
+
+/**
+ * The container's content box is now `width` × `height`. A ResizeObserver also reports the
+ * size it starts with; telling Cytoscape of a size it already has would restyle and redraw
+ * every element once more right after the first frame (a third of a second at 1,000
+ * institutions).
+ */
+export function resize(width: number, height: number): void {
+  // Cytoscape keeps whole pixels (clientWidth); the observer reports fractions.
+  if (!cy || (Math.abs(width - cy.width()) < 1 && Math.abs(height - cy.height()) < 1)) return;
+  resizes++;
+  cy.resize();
 }
 
 /** Image snapshot of the drawn graph; the image code loads on first use. */
@@ -774,6 +788,7 @@ function exposeView(): void {
       return n && n.nonempty() ? { ...n.renderedPosition() } : null;
     },
     zoom: () => cy?.zoom() ?? 1,
+    resizes: () => resizes,
     labels() {
       const c = cy;
       if (!c) return [];

@@ -5,6 +5,8 @@ interface AtlasView {
   visibleEdges(): string[];
   renderedPosition(id: string): { x: number; y: number } | null;
   zoom(): number;
+  /** Times Cytoscape was told its container changed size since the graph was mounted. */
+  resizes(): number;
   /** Diameter of a drawn node, in model units (0 when not drawn). */
   size(id: string): number;
   /**

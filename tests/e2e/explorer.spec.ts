@@ -328,3 +328,24 @@ test('institution labels are drawn where they fit, without overlapping', async (
   expect(labels.length).toBeGreaterThan(5);
   expect(labels.length).toBeLessThan(shown);
 });
+
+test('the canvas follows the window, and is not redrawn for its own size at load', async ({
+  page,
+}) => {
+  await ready(page);
+  await page.waitForTimeout(300);
+  // The resize observer's first report is the size Cytoscape already has.
+  expect(await page.evaluate(() => window.atlasView?.resizes())).toBe(0);
+  const canvas = page.getByTestId('graph-canvas');
+  const before = await canvas.boundingBox();
+  await page.setViewportSize({ width: 1100, height: 700 });
+  await expect.poll(() => page.evaluate(() => window.atlasView?.resizes())).toBeGreaterThan(0);
+  const after = await canvas.boundingBox();
+  expect(after?.width).toBeLessThan(before?.width ?? 0);
+  // Cytoscape's own canvases took the new size.
+  const drawn = await page.evaluate(() => {
+    const c = document.querySelector('[data-testid="graph-canvas"] canvas');
+    return c ? c.getBoundingClientRect().width : 0;
+  });
+  expect(Math.abs(drawn - (after?.width ?? 0))).toBeLessThan(2);
+});
