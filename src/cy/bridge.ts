@@ -412,12 +412,23 @@ function applyLabels(): void {
         }
       });
     }
-    // Open groups' names and "+N more" chips are always drawn, and an open group's frame may
-    // reach over its neighbours: a country's or institution's name that would lie under one
-    // waits until the zoom separates them. Checked at this zoom (such a pair can overlap over a middle range of
-    // zooms only, which a threshold per label cannot say).
+    // Open groups' names come first, the biggest group's first, then their "+N more" chips:
+    // each is drawn unless it would lie on one already placed. An open group's frame may reach
+    // over its neighbours: a country's or institution's name that would lie under one of these
+    // waits until the zoom separates them. Checked at this zoom (such a pair can overlap over a
+    // middle range of zooms only, which a threshold per label cannot say).
     const blockers: ScreenBox[] = [];
-    if (lean) c.nodes('.frame, .rest').forEach((n) => void blockers.push(labelBox(n, z)));
+    if (lean) {
+      const first = c.nodes('.frame').sort((a, b) => b.data('size') - a.data('size'));
+      for (const n of [...first, ...c.nodes('.rest')]) {
+        const box = labelBox(n, z);
+        if (blockers.some((b) => boxesOverlap(b, box))) n.removeClass(LABEL_CLASS);
+        else {
+          n.addClass(LABEL_CLASS);
+          blockers.push(box);
+        }
+      }
+    }
     c.nodes().forEach((n) => {
       const need = labelZoom.get(n.id());
       if (need === undefined) return;

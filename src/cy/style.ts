@@ -11,7 +11,7 @@ export const GROUP_LABEL_PX = 13;
 
 /** The class the label pass gives an institution whose label is drawn (not on big graphs). */
 export const LABEL_CLASS = 'lab';
-const LABELLED = `node.${LABEL_CLASS}, node.near, node.focus, node.hover, node.frame, node.rest, node.annotation`;
+const LABELLED = `node.${LABEL_CLASS}, node.near, node.focus, node.hover, node.annotation`;
 
 /**
  * `k` scales text so that it keeps its screen size when the view is zoomed out. `big`: many
@@ -36,8 +36,8 @@ export function stylesheet(k = 1, big = false, lean = false): StylesheetJson {
       // each element, and marks the element's connected edges for every one, so label
       // properties on every institution made a 100,000-institution filter change a fifth slower.
       // Big graphs label every node and let Cytoscape hide small text by zoom; the others label
-      // those the label pass shows (.lab: institutions and country groups), picked, neighbouring
-      // and hovered ones, and the view's frames, "more" nodes and layout annotations.
+      // those the label pass shows (.lab: institutions, country groups, open groups' frames and
+      // "more" chips), picked, neighbouring and hovered ones, and layout annotations.
       selector: big ? 'node' : LABELLED,
       style: {
         label: 'data(label)',
