@@ -20,6 +20,7 @@ import {
   estimateLabelHeight,
   estimateLabelWidth,
   labelZooms,
+  lineHeight,
   textWidth,
   type LabelItem,
 } from './labels';
@@ -61,6 +62,8 @@ let labelZoom = new Map<string, number>();
 let labelFrame = 0;
 let labelTimer = 0;
 let labelScale = 0;
+/** Times Cytoscape was told its container changed size (for tests: none at load). */
+let resizes = 0;
 /** Above this many institutions, labels use Cytoscape's zoom threshold instead of collisions. */
 const BIG_GRAPH = 2000;
 let big = false;
@@ -132,7 +135,6 @@ function setViewport(view: Viewport | null, animate: boolean): void {
   else cy.viewport(view);
 }
 
-/** Estimated height of a wrapped institution label, with its gap under the node. */
 /** A drawn node as the framing sees it: its box and, unless hidden, its label's box. */
 function frameItemOf(n: cytoscape.NodeSingular): FrameItem {
   const { x, y } = n.position();
@@ -154,7 +156,7 @@ function frameItemOf(n: cytoscape.NodeSingular): FrameItem {
     const px = n.data('px') as number;
     const w = textWidth(label, px);
     const place = kind === 'group' ? 'below' : 'above';
-    return { x, y, size, label: { w, h: px * 1.25 + 4, place, units: 'screen' } };
+    return { x, y, size, label: { w, h: lineHeight(px), place, units: 'screen' } };
   }
   // Before the label pass has decided (a view just drawn), a label counts as shown.
   if (label === '' || (labelZoom.has(n.id()) && !n.hasClass(LABEL_CLASS))) return { x, y, size };
@@ -355,7 +357,7 @@ function computeLabelZooms(): void {
         y: n.position('y') + size / 2,
         // One line, not wrapped (text-wrap none), however long the country's name.
         width: textWidth(n.data('label') as string, GROUP_LABEL_PX) + 4,
-        height: GROUP_LABEL_PX * 1.25 + 5,
+        height: lineHeight(GROUP_LABEL_PX),
         size: 1e9 + size,
       });
       return;
@@ -432,9 +434,11 @@ function applyLabels(): void {
     c.nodes().forEach((n) => {
       const need = labelZoom.get(n.id());
       if (need === undefined) return;
-      const shown =
-        need <= z * 1.0001 &&
-        (blockers.length === 0 || !blockers.some((b) => boxesOverlap(b, labelBox(n, z))));
+      let shown = need <= z * 1.0001;
+      if (shown && blockers.length > 0) {
+        const box = labelBox(n, z);
+        shown = !blockers.some((b) => boxesOverlap(b, box));
+      }
       if (shown) n.addClass(LABEL_CLASS);
       else n.removeClass(LABEL_CLASS);
     });
@@ -472,7 +476,7 @@ function labelBox(n: cytoscape.NodeSingular, z: number): ScreenBox {
   }
   const px = n.data('px') as number;
   const w = (textWidth(label, px) + 4) * s;
-  const h = (px * 1.25 + 5) * s;
+  const h = lineHeight(px) * s;
   const gap = n.data('gap') as number;
   const x1 = x * z - w / 2;
   if (kind === 'frame') {
@@ -738,9 +742,6 @@ export function centreOn(id: string): void {
   const level = Math.max(cy.zoom(), 1.1);
   cy.animate({ center: { eles: n }, zoom: level }, { duration: 300 });
 }
-
-/** Times Cytoscape was told its container changed size (for tests: none at load). */
-let resizes = 0;
 
 /**
  * The container's content box is now `width` × `height`. A ResizeObserver also reports the

@@ -7,7 +7,7 @@ export interface LabelItem {
   id: string;
   /** The label's centre line, in model units. */
   x: number;
-  /** The label's top edge, in model units: under its node, so the node's radius below its centre. */
+  /** The label's top edge, in model units: its node's centre plus the node's radius. */
   y: number;
   /** Label width on screen, in pixels. */
   width: number;
@@ -29,6 +29,11 @@ export function textWidth(text: string, fontPx: number): number {
 
 export function estimateLabelWidth(label: string, fontPx: number): number {
   return Math.min(WRAP_WIDTH, Math.max(24, textWidth(label, fontPx))) + 4;
+}
+
+/** Screen height of a one-line label (group names, open groups' names), with its margin. */
+export function lineHeight(fontPx: number): number {
+  return 5 + fontPx * 1.25;
 }
 
 /** Estimated screen height of a label that wraps at the stylesheet's width, with its margin. */

@@ -9,7 +9,7 @@ export const LABEL_PX = [11, 12, 14] as const;
 /** Country group labels on screen, in pixels. */
 export const GROUP_LABEL_PX = 13;
 
-/** The class the label pass gives an institution whose label is drawn (not on big graphs). */
+/** The class the label pass gives a node whose label it draws (big graphs label every node). */
 export const LABEL_CLASS = 'lab';
 const LABELLED = `node.${LABEL_CLASS}, node.near, node.focus, node.hover, node.annotation`;
 
