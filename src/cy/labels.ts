@@ -11,12 +11,10 @@ export interface LabelItem {
   y: number;
   /** Label width on screen, in pixels. */
   width: number;
-  /** Label height on screen, in pixels (wrapped labels have several lines); 18 if not given. */
-  height?: number;
+  /** Label height on screen, in pixels (wrapped labels have several lines). */
+  height: number;
 }
 
-/** Screen height of a one-line label, when an item does not give its own. */
-const LABEL_HEIGHT = 18;
 /** Wrapped labels break at this width on screen (the stylesheet's text-max-width). */
 const WRAP_WIDTH = 130;
 /** Above this many labelled nodes the pairwise pass is skipped (the view is aggregated then). */
@@ -39,7 +37,7 @@ export function lineHeight(fontPx: number): number {
 /** Estimated screen height of a label that wraps at the stylesheet's width, with its margin. */
 export function estimateLabelHeight(label: string, fontPx: number): number {
   const lines = Math.max(1, Math.ceil(textWidth(label, fontPx) / WRAP_WIDTH));
-  return 5 + lines * fontPx * 1.25;
+  return lineHeight(fontPx) + (lines - 1) * fontPx * 1.25;
 }
 
 /**
@@ -63,7 +61,7 @@ export function labelZooms(byImportance: LabelItem[], alwaysShown: number): Map<
       const w = (item.width + other.width) / 2;
       // The upper label reaches down its own height: the two overlap while the gap between
       // their tops, dy*z, is less than it.
-      const h = (item.y < other.y ? item.height : other.height) ?? LABEL_HEIGHT;
+      const h = item.y < other.y ? item.height : other.height;
       // Overlap on screen while dx*z < w and dy*z < h: separated from z = min(w/dx, h/dy).
       const zx = dx === 0 ? Infinity : w / dx;
       const zy = dy === 0 ? Infinity : h / dy;

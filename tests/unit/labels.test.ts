@@ -11,7 +11,13 @@ import {
 import { formatCount } from '../../src/model';
 import { defined } from './helpers/miniGraph';
 
-const item = (id: string, x: number, y: number, width = 60): LabelItem => ({ id, x, y, width });
+const item = (id: string, x: number, y: number, width = 60): LabelItem => ({
+  id,
+  x,
+  y,
+  width,
+  height: 18,
+});
 
 function zoomOf(zooms: Map<string, number>, id: string): number {
   return defined(zooms.get(id), `zoom of ${id}`);
