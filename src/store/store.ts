@@ -241,8 +241,12 @@ export function selectVisible(s: AtlasState): Visible {
   return s.graph ? visibleOf(s.graph, s.filters) : EMPTY;
 }
 
-export function selectFacets(s: AtlasState): FacetCounts | null {
-  return s.graph ? facetsOf(s.graph, s.filters) : null;
+/**
+ * The facet counts of `graph` under `filters`, memoised on both. Not a store selector: the
+ * filter panel counts under a deferred copy of the filters.
+ */
+export function facetsFor(graph: GraphData, filters: Filters): FacetCounts {
+  return facetsOf(graph, filters);
 }
 
 let nearKey: unknown[] = [];

@@ -1,6 +1,8 @@
 import { drawnLabels, expect, statusCounts, test } from './fixtures';
 import { expectedCounts, seedGraph } from './expected';
 import type { Page } from '@playwright/test';
+import { DEFAULT_FILTERS, facetCounts } from '../../src/filters/applyFilters';
+import { COOPERATION_TYPES, formatCount } from '../../src/model';
 
 async function ready(page: Page, query = '') {
   await page.goto(`./${query}`);
@@ -210,6 +212,43 @@ test('filtering keeps positions: nothing is laid out again', async ({ page }) =>
   expect(after).toEqual(before);
   const visible = await page.evaluate(() => window.atlasView?.visibleNodes() ?? []);
   expect(visible.sort()).toEqual([...expectedCounts({ countries: ['CN'] }).visible.nodes].sort());
+});
+
+test('a filter change draws the network first and counts the facets after it', async ({ page }) => {
+  await ready(page);
+  const typeCounts = () =>
+    page.evaluate(() =>
+      [...document.querySelectorAll('ul[aria-label="Cooperation type"] .count')].map(
+        (c) => c.textContent,
+      ),
+    );
+  const before = await typeCounts();
+  const china = countryBox(page, 'China');
+  await china.evaluate((el) => {
+    const read = () =>
+      [...document.querySelectorAll('ul[aria-label="Cooperation type"] .count')].map(
+        (c) => c.textContent,
+      );
+    (el as HTMLInputElement).click();
+    // Right after the click's own task: the network is redrawn, the counts are not yet.
+    Reflect.set(window, '__afterClick', {
+      counts: read(),
+      drawn: window.atlasView?.visibleNodes().length ?? -1,
+    });
+  });
+  const afterClick = (await page.evaluate(() => Reflect.get(window, '__afterClick'))) as {
+    counts: string[];
+    drawn: number;
+  };
+  const expected = expectedCounts({ countries: ['CN'] });
+  expect(afterClick.drawn).toBe(expected.visible.nodes.size);
+  expect(afterClick.counts).toEqual(before);
+  // Then the counts follow, for the filters now applied.
+  const counts = facetCounts(seedGraph(), { ...DEFAULT_FILTERS, countries: ['CN'] }).types;
+  await expect
+    .poll(typeCounts)
+    .toEqual(COOPERATION_TYPES.map((t) => formatCount(counts.get(t) ?? 0)));
+  await expect(china).toBeChecked();
 });
 
 test('search says so when its code cannot be fetched, and tries again', async ({ page }) => {
