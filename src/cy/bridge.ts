@@ -24,6 +24,7 @@ import {
   textWidth,
   type LabelItem,
 } from './labels';
+import { patchStyleCache } from './stylePatch';
 import { GROUP_LABEL_PX, LABEL_CLASS, LABEL_PX, stylesheet } from './style';
 import { chooseRenderer, type RendererChoice } from './renderer';
 import { drawnElement, encodingsFor, toElements, type Encodings } from './toElements';
@@ -251,6 +252,7 @@ export function mountGraph(
     pixelRatio: 'auto',
     ...(renderer.name === 'webgl' ? { renderer: { name: 'canvas', webgl: true } } : {}),
   } as cytoscape.CytoscapeOptions);
+  patchStyleCache(cy);
   if (layout) setAnnotations(layout.annotations);
   // No fit or label pass here: GraphCanvas applies the filters next and fits once, which also
   // places the labels (a fit at mount forced a second full style pass on large graphs).
