@@ -1,31 +1,15 @@
 // The cheaper dirtyStyleCache: it clears the same caches as Cytoscape's own, without building a
 // collection of connected edges for every style property applied.
-import cytoscape, { type Core, type StylesheetJson } from 'cytoscape';
+import cytoscape, { type Core } from 'cytoscape';
 import { afterEach, describe, expect, it } from 'vitest';
 import { patchStyleCache } from '../../src/cy/stylePatch';
+import { stylesheet } from '../../src/cy/style';
 
 type Raw = { _private: { styleCache: unknown } };
 const raw = (ele: unknown) => (ele as { [0]: Raw })[0]._private;
 
-const STYLE: StylesheetJson = [
-  {
-    selector: 'node',
-    style: {
-      'background-color': 'data(color)',
-      width: 'data(size)',
-      height: 'data(size)',
-      'border-width': 1.5,
-      'border-color': '#ffffff',
-      label: 'data(label)',
-      'font-size': 11,
-      'text-valign': 'bottom',
-      'text-wrap': 'wrap',
-      'text-max-width': '130px',
-    },
-  },
-  { selector: 'edge', style: { width: 1.6, 'line-color': '#888888', opacity: 0.75 } },
-  { selector: '.hidden', style: { display: 'none' } },
-];
+// The explorer's own stylesheet (labels on every node, as on big graphs).
+const STYLE = stylesheet(1, true);
 
 function star(spokes: number): Core {
   const nodes = [{ data: { id: 'hub', color: '#123456', size: 20, label: 'Hub' } }];
