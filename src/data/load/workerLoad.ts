@@ -180,6 +180,9 @@ export class DownloadParse {
 
   /** The file is in: parsed by the worker (streamed or whole), or on the page if none started. */
   async finish(read: GraphBytes): Promise<LoadResult> {
+    // The whole file is in. A stream that has not begun (its worker still starting) is not
+    // begun later with the chunks dropped here: the worker gets the file whole instead.
+    if (!this.outcome) this.streamed = false;
     this.waiting = [];
     this.onProgress({ phase: 'checking', fraction: null });
     performance.mark('atlas:bytes');
