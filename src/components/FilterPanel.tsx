@@ -25,7 +25,7 @@ export function FilterPanel() {
   // The counts follow a moment after a change: the network is drawn first, then they are
   // counted again (over every institution and agreement, ~20 ms at 100,000 institutions).
   const counted = useDeferredValue(filters);
-  const facets = useMemo(() => (graph ? facetsFor(graph, counted) : null), [graph, counted]);
+  const facets = graph ? facetsFor(graph, counted) : null;
   const setFilters = useAtlas((s) => s.setFilters);
   const clearFilters = useAtlas((s) => s.clearFilters);
   if (!graph || !facets) return null;

@@ -235,7 +235,6 @@ function memo2<A extends object, B extends object, R>(fn: (a: A, b: B) => R): (a
 
 const EMPTY: Visible = { nodes: new Set(), edges: new Set() };
 const visibleOf = memo2(applyFilters);
-const facetsOf = memo2(facetCounts);
 
 export function selectVisible(s: AtlasState): Visible {
   return s.graph ? visibleOf(s.graph, s.filters) : EMPTY;
@@ -245,9 +244,7 @@ export function selectVisible(s: AtlasState): Visible {
  * The facet counts of `graph` under `filters`, memoised on both. Not a store selector: the
  * filter panel counts under a deferred copy of the filters.
  */
-export function facetsFor(graph: GraphData, filters: Filters): FacetCounts {
-  return facetsOf(graph, filters);
-}
+export const facetsFor: (graph: GraphData, filters: Filters) => FacetCounts = memo2(facetCounts);
 
 let nearKey: unknown[] = [];
 let nearValue: Visible | null = null;
