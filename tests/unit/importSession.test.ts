@@ -149,7 +149,9 @@ describe('graph parts', () => {
     const total = graph.elements.nodes.length + graph.elements.edges.length;
     expect(parts).toHaveLength(Math.ceil(total / PART_ELEMENTS));
     expect(parts.filter((p) => p.data !== undefined)).toHaveLength(1);
-    expect(parts.every((p) => p.nodes.id.length + p.edges.id.length <= PART_ELEMENTS)).toBe(true);
+    expect(
+      parts.every((p) => p.nodes.id.lengths.length + p.edges.id.lengths.length <= PART_ELEMENTS),
+    ).toBe(true);
     const assembler = new GraphAssembler();
     for (const [i, part] of parts.entries()) {
       expect(assembler.graph()).toBeNull();

@@ -111,4 +111,23 @@ describe('packing elements for postMessage', () => {
     expect(buffers.every((b) => b instanceof ArrayBuffer)).toBe(true);
     expect(new Set(buffers).size).toBe(buffers.length);
   });
+
+  it('sends each text field as one string, however many elements (a clone copies few strings)', () => {
+    const graph = validateGraph(generateGraph(400, 5)).graph;
+    if (!graph) throw new Error('invalid');
+    const strings = (value: unknown): number =>
+      typeof value === 'string'
+        ? 1
+        : typeof value === 'object' && value !== null && !ArrayBuffer.isView(value)
+          ? Object.values(value).reduce((k: number, v) => k + strings(v), 0)
+          : 0;
+    const nodes = packNodes(graph.elements.nodes);
+    const edges = packEdges(graph.elements.edges);
+    expect(graph.elements.edges.length).toBeGreaterThan(1000);
+    // One per text field: 6 for institutions, 8 for agreements.
+    expect(strings(nodes)).toBe(6);
+    expect(strings(edges)).toBe(8);
+    const back = structuredClone(edges, { transfer: packedBuffers(packNodes([]), edges) });
+    expect(unpackEdges(back)).toEqual(graph.elements.edges);
+  });
 });
