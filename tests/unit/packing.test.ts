@@ -20,7 +20,13 @@ import {
   type NodeElement,
 } from '../../src/model';
 
-const text = fc.string({ maxLength: 12 });
+// Any UTF-16 code units, astral characters and lone surrogates included: the values of a text
+// field travel joined, and are cut apart again by their lengths.
+const text = fc.oneof(
+  fc.string({ maxLength: 12 }),
+  fc.string({ maxLength: 12, unit: 'binary' }),
+  fc.constantFrom('西安交通大学', 'Łódź 🎓', '\u0000', ''),
+);
 const finite = fc.double({ noNaN: true, noDefaultInfinity: true, min: -1e6, max: 1e6 });
 
 const node: fc.Arbitrary<NodeElement> = fc.record(
