@@ -84,6 +84,7 @@ export async function fetchGraphBytes(
       response,
       (n) => onBytes?.(n, total),
       (chunk) => onChunk?.(chunk, total),
+      total,
     );
   } catch {
     return fail(name, `The connection to ${url.host} broke while the file was being read.`);
@@ -96,11 +97,17 @@ export async function fetchGraphBytes(
   return { bytes, name };
 }
 
-/** Reads a response body, stopping as soon as it passes the size limit. */
+/**
+ * Reads a response body, stopping as soon as it passes the size limit. When the server said the
+ * size (`declared`), each chunk is copied into place as it arrives, while the page waits for the
+ * next: the file is then whole the moment its last chunk is in, instead of being put together
+ * after it (a 90 MB file: ~50 ms of copying on the page, between the download and its parse).
+ */
 async function readLimited(
   response: Response,
   onBytes: (received: number) => void,
   onChunk: (chunk: Uint8Array) => void,
+  declared: number | null = null,
 ): Promise<Uint8Array | null> {
   if (!response.body) {
     const whole = new Uint8Array(await response.arrayBuffer());
@@ -109,20 +116,34 @@ async function readLimited(
     return whole;
   }
   const reader = response.body.getReader();
+  // Until a chunk does not fit the declared size: then in a list, put together at the end.
+  let placed: Uint8Array | null =
+    declared !== null && declared > 0 && declared <= LIMITS.maxFileBytes
+      ? new Uint8Array(declared)
+      : null;
   const chunks: Uint8Array[] = [];
   let total = 0;
   for (;;) {
     const { done, value } = await reader.read();
     if (done) break;
-    total += value.byteLength;
-    if (total > LIMITS.maxFileBytes) {
+    if (total + value.byteLength > LIMITS.maxFileBytes) {
       await reader.cancel();
       return null;
     }
-    chunks.push(value);
+    if (placed && total + value.byteLength <= placed.byteLength) {
+      placed.set(value, total);
+    } else {
+      if (placed) {
+        chunks.push(placed.subarray(0, total));
+        placed = null;
+      }
+      chunks.push(value);
+    }
+    total += value.byteLength;
     onChunk(value);
     onBytes(total);
   }
+  if (placed) return total === placed.byteLength ? placed : placed.subarray(0, total);
   if (chunks.length === 1 && chunks[0]) return chunks[0];
   const bytes = new Uint8Array(total);
   let offset = 0;
