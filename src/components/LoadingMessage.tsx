@@ -1,3 +1,5 @@
+import { useEffect } from 'react';
+import { prepareRenderer } from '../cy';
 import type { LoadProgress } from '../data/load/graphLoader';
 import { useAtlas } from '../store';
 
@@ -17,6 +19,14 @@ export function loadingText(progress: LoadProgress | null): string {
 /** Shown in place of the network until the first graph arrives. */
 export function LoadingMessage() {
   const progress = useAtlas((s) => s.loadProgress);
+  // A large file is being checked in the worker, for a second or more: the page is idle, and
+  // the renderer for big graphs can be chosen now rather than when the graph arrives.
+  const checking = progress?.phase === 'checking';
+  useEffect(() => {
+    if (!checking) return;
+    const timer = setTimeout(prepareRenderer, 0);
+    return () => clearTimeout(timer);
+  }, [checking]);
   return (
     <div className="loading" role="status">
       {loadingText(progress)}

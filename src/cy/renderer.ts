@@ -10,8 +10,23 @@ export interface RendererChoice {
 
 const SOFTWARE = /swiftshader|llvmpipe|softpipe|software|basic render|mesa offscreen/i;
 
-/** The GPU's renderer string, or null when WebGL 2 is missing. */
+let gpu: string | null | undefined;
+
+/** The GPU's renderer string, or null when WebGL 2 is missing: asked once per page. */
 function gpuName(): string | null {
+  if (gpu === undefined) gpu = askGpu();
+  return gpu;
+}
+
+/**
+ * Asks for the GPU ahead of time: it takes a WebGL context (~8 ms here), which a big graph's
+ * mount would otherwise wait for. Called while a large file is checked in the worker.
+ */
+export function prepareRenderer(): void {
+  gpuName();
+}
+
+function askGpu(): string | null {
   try {
     const canvas = document.createElement('canvas');
     const gl = canvas.getContext('webgl2');
