@@ -108,7 +108,7 @@ export function indexGraph(graph: GraphData): GraphIndex {
   if (hit) return hit;
   const { nodes: nodeList, edges: edgeList } = graph.elements;
   const { columns, yearExtent, undatedCount } = takeColumns(graph) ?? columnsOf(graph);
-  const { nodeIds, nodePosition, edgeIds, edgePosition, incidenceStart, incidence } = columns;
+  const { nodeIds, nodePosition, edgeIds, edgePosition } = columns;
   // Distinct partners, counted on the number columns when first asked for an institution (a
   // stamp per partner visited): a load does not wait to count them all (~20 ms at 100,000
   // institutions), and most are never asked for.
@@ -118,6 +118,7 @@ export function indexGraph(graph: GraphData): GraphIndex {
     const known = partnerCount[i] ?? 0;
     if (known >= 0) return known;
     let k = 0;
+    const { incidenceStart, incidence } = columns;
     const end = incidenceStart[i + 1] ?? 0;
     for (let p = incidenceStart[i] ?? 0; p < end; p++) {
       const j = incidence[p] ?? 0;
@@ -133,6 +134,7 @@ export function indexGraph(graph: GraphData): GraphIndex {
   };
   const incidentAt = (i: number): string[] => {
     const out: string[] = [];
+    const { incidenceStart, incidence } = columns;
     const end = incidenceStart[i + 1] ?? 0;
     for (let p = incidenceStart[i] ?? 0; p < end; p++) out.push(edgeIds[incidence[p] ?? 0] ?? '');
     return out;

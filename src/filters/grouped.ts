@@ -97,9 +97,10 @@ export function groupedView(input: AggregateInput): DrawnView {
   const owners = new Set<number>();
   const costOf = (i: number) => {
     owners.clear();
-    const end = c.incidenceStart[i + 1] ?? 0;
-    for (let k = c.incidenceStart[i] ?? 0; k < end; k++) {
-      const j = c.incidence[k] ?? 0;
+    const { incidenceStart, incidence } = c;
+    const end = incidenceStart[i + 1] ?? 0;
+    for (let k = incidenceStart[i] ?? 0; k < end; k++) {
+      const j = incidence[k] ?? 0;
       if (edgeOn[j] !== 1) continue;
       const s = c.edgeSource[j] ?? 0;
       owners.add(ownerOf(s === i ? (c.edgeTarget[j] ?? 0) : s));

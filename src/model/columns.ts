@@ -212,25 +212,10 @@ export class ColumnsBuilder {
     const M = this.edgeIds.length;
     const edgeSource = this.edgeSource.subarray(0, M);
     const edgeTarget = this.edgeTarget.subarray(0, M);
-    // Agreements per institution, as offsets into one array (compressed sparse rows).
-    const incidenceStart = new Int32Array(N + 1);
-    for (let j = 0; j < M; j++) {
-      const s = edgeSource[j] as number;
-      const t = edgeTarget[j] as number;
-      if (s >= 0) incidenceStart[s + 1] = (incidenceStart[s + 1] as number) + 1;
-      if (t >= 0 && t !== s) incidenceStart[t + 1] = (incidenceStart[t + 1] as number) + 1;
-    }
-    for (let i = 0; i < N; i++) {
-      incidenceStart[i + 1] = (incidenceStart[i + 1] as number) + (incidenceStart[i] as number);
-    }
-    const incidence = new Int32Array(incidenceStart[N] as number);
-    const fill = incidenceStart.slice(0, N);
-    for (let j = 0; j < M; j++) {
-      const s = edgeSource[j] as number;
-      const t = edgeTarget[j] as number;
-      if (s >= 0) incidence[(fill[s] = (fill[s] as number) + 1) - 1] = j;
-      if (t >= 0 && t !== s) incidence[(fill[t] = (fill[t] as number) + 1) - 1] = j;
-    }
+    // Agreements per institution, built when first read: a load's filters and grouped view do
+    // not need them (~15 ms at 300,000 agreements); details, neighbourhoods and open groups do.
+    let csr: Incidence | null = null;
+    const incidence = (): Incidence => (csr ??= incidenceOf(N, edgeSource, edgeTarget));
     return {
       columns: {
         nodeIds: this.nodeIds,
@@ -246,13 +231,46 @@ export class ColumnsBuilder {
         edgeYear: this.edgeYear.subarray(0, M),
         edgeType: this.edgeType.subarray(0, M),
         typeNames: this.types.values,
-        incidenceStart,
-        incidence,
+        get incidenceStart() {
+          return incidence().incidenceStart;
+        },
+        get incidence() {
+          return incidence().incidence;
+        },
       },
       yearExtent: this.min <= this.max ? [this.min, this.max] : null,
       undatedCount: this.undated,
     };
   }
+}
+
+interface Incidence {
+  incidenceStart: Int32Array;
+  incidence: Int32Array;
+}
+
+/** Agreements per institution, as offsets into one array (compressed sparse rows). */
+function incidenceOf(N: number, edgeSource: Int32Array, edgeTarget: Int32Array): Incidence {
+  const M = edgeSource.length;
+  const incidenceStart = new Int32Array(N + 1);
+  for (let j = 0; j < M; j++) {
+    const s = edgeSource[j] as number;
+    const t = edgeTarget[j] as number;
+    if (s >= 0) incidenceStart[s + 1] = (incidenceStart[s + 1] as number) + 1;
+    if (t >= 0 && t !== s) incidenceStart[t + 1] = (incidenceStart[t + 1] as number) + 1;
+  }
+  for (let i = 0; i < N; i++) {
+    incidenceStart[i + 1] = (incidenceStart[i + 1] as number) + (incidenceStart[i] as number);
+  }
+  const incidence = new Int32Array(incidenceStart[N] as number);
+  const fill = incidenceStart.slice(0, N);
+  for (let j = 0; j < M; j++) {
+    const s = edgeSource[j] as number;
+    const t = edgeTarget[j] as number;
+    if (s >= 0) incidence[(fill[s] = (fill[s] as number) + 1) - 1] = j;
+    if (t >= 0 && t !== s) incidence[(fill[t] = (fill[t] as number) + 1) - 1] = j;
+  }
+  return { incidenceStart, incidence };
 }
 
 /** The columns of a whole graph. */

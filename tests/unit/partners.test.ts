@@ -1,6 +1,6 @@
 // The index's partner counts: distinct institutions an institution has an agreement with,
 // counted when first asked for, in whatever order they are asked, parallel agreements counted
-// once.
+// once. And the agreements per institution they are counted from, built on first read, once.
 import { describe, expect, it } from 'vitest';
 import { generateGraph } from '../../scripts/bench/generate';
 import { validateGraph } from '../../src/data/validateGraph';
@@ -30,5 +30,25 @@ describe('partner counts', () => {
       expect(partners.get(id)).toBe(expected.get(id)?.size);
     expect(Math.max(...ids.map((id) => partners.get(id) ?? 0))).toBeGreaterThan(5);
     expect(partners.get('nobody')).toBeUndefined();
+  });
+
+  it('builds the agreements per institution once, on first read, and lists each agreement at both ends', () => {
+    const graph = validateGraph(generateGraph(300, 4)).graph;
+    if (!graph) throw new Error('invalid');
+    const { columns } = indexGraph(graph);
+    const { incidenceStart, incidence } = columns;
+    expect(columns.incidence).toBe(incidence);
+    expect(columns.incidenceStart).toBe(incidenceStart);
+    expect(incidence.length).toBe(2 * graph.elements.edges.length);
+    const first = graph.elements.nodes[0]?.data.id ?? '';
+    const i = columns.nodePosition.get(first) ?? -1;
+    const listed = [...incidence.subarray(incidenceStart[i], incidenceStart[i + 1])].map(
+      (j) => graph.elements.edges[j]?.data.id,
+    );
+    expect(listed).toEqual(
+      graph.elements.edges
+        .filter((e) => e.data.source === first || e.data.target === first)
+        .map((e) => e.data.id),
+    );
   });
 });
