@@ -74,7 +74,8 @@ function labelOf(key: string, mode: ColorMode): string {
 }
 
 export interface NodeColoring {
-  colorOf: Map<string, string>;
+  /** An institution's colour, looked up when asked (a big graph draws few institutions). */
+  colorOf: { get(id: string): string | undefined };
   legend: LegendEntry[];
 }
 
@@ -113,10 +114,13 @@ export function nodeColoring(graph: GraphData, mode: ColorMode): NodeColoring {
     }
   });
   if (other > 0) legend.push({ key: '*', label: 'Other', color: OTHER_COLOR, count: other });
-  const colorOf = new Map<string, string>();
-  for (const n of graph.elements.nodes) {
-    colorOf.set(n.data.id, colorByKey.get(categoryOf(n.data, mode)) ?? OTHER_COLOR);
-  }
+  const { nodes } = indexGraph(graph);
+  const colorOf = {
+    get(id: string): string | undefined {
+      const n = nodes.get(id);
+      return n && (colorByKey.get(categoryOf(n, mode)) ?? OTHER_COLOR);
+    },
+  };
   const result = { colorOf, legend };
   perMode.set(mode, result);
   return result;

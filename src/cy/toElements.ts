@@ -12,14 +12,21 @@ import {
   type DrawnNode,
   type GraphIndex,
 } from '../filters';
-import { COOPERATION_STYLE, labelTiers, nodeColoring, nodeSize, shortLabel } from './encoding';
+import {
+  COOPERATION_STYLE,
+  labelTiers,
+  nodeColoring,
+  nodeSize,
+  shortLabel,
+  type NodeColoring,
+} from './encoding';
 import { textWidth } from './labels';
 import { GROUP_LABEL_PX, LABEL_PX } from './style';
 
 /** Everything an element's render data is made of, computed once per graph and colour mode. */
 export interface Encodings {
   index: GraphIndex;
-  colorOf: Map<string, string>;
+  colorOf: NodeColoring['colorOf'];
   /** Label tier by partners: hubs 2, the next fifth 1, the rest 0. */
   tierOf(id: string): 0 | 1 | 2;
   /** Colour of a country group: its institutions' colour when they share one. */

@@ -1,7 +1,9 @@
 // The legend's counts and the label tiers, read from the graph index's number columns.
 import { describe, expect, it } from 'vitest';
 import { generateGraph } from '../../scripts/bench/generate';
-import { cooperationLegend, labelTiers } from '../../src/cy/encoding';
+import { cooperationLegend, labelTiers, nodeColoring } from '../../src/cy/encoding';
+import { countryRegion } from '../../src/model/countries';
+import { validateGraph } from '../../src/data/validateGraph';
 import { COOPERATION_TYPES } from '../../src/model';
 import { indexGraph } from '../../src/filters';
 import { seedGraph } from '../e2e/expected';
@@ -39,5 +41,34 @@ describe('labelTiers', () => {
     }
     expect([...seen].sort()).toEqual([0, 1, 2]);
     expect(tierOf('no such id')).toBe(0);
+  });
+});
+
+describe('nodeColoring', () => {
+  it("gives each institution its category's legend colour, and counts the legend's entries", () => {
+    const graph = validateGraph(generateGraph(2000, 9)).graph;
+    if (!graph) throw new Error('invalid');
+    for (const mode of ['region', 'country', 'type'] as const) {
+      const { colorOf, legend } = nodeColoring(graph, mode);
+      const byKey = new Map(legend.map((l) => [l.key, l.color]));
+      const other = legend.find((l) => l.key === '*')?.color;
+      const counted = new Map<string, number>();
+      for (const { data } of graph.elements.nodes) {
+        const key =
+          mode === 'type'
+            ? data.type
+            : mode === 'country'
+              ? (data.country ?? '')
+              : countryRegion(data.country);
+        const colour = byKey.get(key) ?? other;
+        expect(colorOf.get(data.id)).toBe(colour);
+        const entry = byKey.has(key) ? key : '*';
+        counted.set(entry, (counted.get(entry) ?? 0) + 1);
+      }
+      expect(legend.map((l) => [l.key, l.count])).toEqual(
+        legend.map((l) => [l.key, counted.get(l.key)]),
+      );
+      expect(colorOf.get('not-an-institution')).toBeUndefined();
+    }
   });
 });
