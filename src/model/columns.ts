@@ -28,6 +28,11 @@ export class LazyPositions implements PositionLookup {
    * Fills the map a slice at a time while `more()` is true (e.g. while an idle period lasts);
    * true once it is full. A lookup finishes what is left itself.
    */
+  /** Every id is in the map. */
+  get ready(): boolean {
+    return this.done >= this.ids.length;
+  }
+
   prepare(more: () => boolean = () => true): boolean {
     const { ids, map } = this;
     while (this.done < ids.length) {
@@ -215,33 +220,47 @@ export class ColumnsBuilder {
     // Agreements per institution, built when first read: a load's filters and grouped view do
     // not need them (~15 ms at 300,000 agreements); details, neighbourhoods and open groups do.
     let csr: Incidence | null = null;
-    const incidence = (): Incidence => (csr ??= incidenceOf(N, edgeSource, edgeTarget));
-    return {
-      columns: {
-        nodeIds: this.nodeIds,
-        nodePosition: this.nodePosition,
-        edgeIds: this.edgeIds,
-        edgePosition: new LazyPositions(this.edgeIds),
-        nodeCountry: this.nodeCountry.subarray(0, N),
-        countryCodes: this.countries.values,
-        nodeKind: this.nodeKind.subarray(0, N),
-        kindNames: this.kinds.values,
-        edgeSource,
-        edgeTarget,
-        edgeYear: this.edgeYear.subarray(0, M),
-        edgeType: this.edgeType.subarray(0, M),
-        typeNames: this.types.values,
-        get incidenceStart() {
-          return incidence().incidenceStart;
-        },
-        get incidence() {
-          return incidence().incidence;
-        },
+    const incidence = (): Incidence => {
+      if (!csr) {
+        csr = incidenceOf(N, edgeSource, edgeTarget);
+        withIncidence.add(columns);
+      }
+      return csr;
+    };
+    const columns: GraphColumns = {
+      nodeIds: this.nodeIds,
+      nodePosition: this.nodePosition,
+      edgeIds: this.edgeIds,
+      edgePosition: new LazyPositions(this.edgeIds),
+      nodeCountry: this.nodeCountry.subarray(0, N),
+      countryCodes: this.countries.values,
+      nodeKind: this.nodeKind.subarray(0, N),
+      kindNames: this.kinds.values,
+      edgeSource,
+      edgeTarget,
+      edgeYear: this.edgeYear.subarray(0, M),
+      edgeType: this.edgeType.subarray(0, M),
+      typeNames: this.types.values,
+      get incidenceStart() {
+        return incidence().incidenceStart;
       },
+      get incidence() {
+        return incidence().incidence;
+      },
+    };
+    return {
+      columns,
       yearExtent: this.min <= this.max ? [this.min, this.max] : null,
       undatedCount: this.undated,
     };
   }
+}
+
+const withIncidence = new WeakSet<GraphColumns>();
+
+/** Whether the agreements per institution have been built (they are on first read). */
+export function hasIncidence(columns: GraphColumns): boolean {
+  return withIncidence.has(columns);
 }
 
 interface Incidence {

@@ -12,6 +12,7 @@ import { GraphLoadService } from '../../src/data/load/service';
 import { GraphValidator, validateGraph } from '../../src/data/validateGraph';
 import { columnsOf, takeColumns } from '../../src/model/columns';
 import { indexGraph, prepareIndex } from '../../src/filters/graphIndex';
+import { hasIncidence } from '../../src/model/columns';
 
 /** A request to parse `value` written as a JSON file named `name`. */
 function parseRequest(value: unknown, name: string): GraphLoadRequest {
@@ -269,9 +270,11 @@ describe("the agreements' id map, built in idle time", () => {
     const { edges } = graph.elements;
     let slices = 1;
     while (!prepareIndex(graph, () => false)) slices++;
-    // 9,000 agreements in slices of 4,096: the map is never filled in one go.
+    // 9,000 agreements in slices of 4,096: the map is never filled in one go; then the
+    // agreements per institution in a step of their own.
     expect(edges.length).toBe(9000);
-    expect(slices).toBe(3);
+    expect(slices).toBe(4);
+    expect(hasIncidence(indexGraph(graph).columns)).toBe(true);
     const index = indexGraph(graph);
     edges.forEach((e, j) => expect(index.columns.edgePosition.get(e.data.id)).toBe(j));
     expect(index.edges.get('no such agreement')).toBeUndefined();
@@ -282,6 +285,14 @@ describe("the agreements' id map, built in idle time", () => {
     expect(prepareIndex(graph, () => false)).toBe(false);
     const last = graph.elements.edges.at(-1)?.data;
     expect(indexGraph(graph).edges.get(last?.id ?? '')).toEqual(last);
+    expect(hasIncidence(indexGraph(graph).columns)).toBe(false);
     expect(prepareIndex(graph, () => false)).toBe(true);
+    expect(hasIncidence(indexGraph(graph).columns)).toBe(true);
+  });
+
+  it('with time to spare, prepares everything in one call', () => {
+    const graph = fresh();
+    expect(prepareIndex(graph)).toBe(true);
+    expect(hasIncidence(indexGraph(graph).columns)).toBe(true);
   });
 });
