@@ -271,10 +271,11 @@ describe("the agreements' id map, built in idle time", () => {
     let slices = 1;
     while (!prepareIndex(graph, () => false)) slices++;
     // 9,000 agreements in slices of 4,096: the map is never filled in one go; then the
-    // agreements per institution in a step of their own.
+    // agreements per institution, then the 3,000 institutions' partners, a step each.
     expect(edges.length).toBe(9000);
-    expect(slices).toBe(4);
+    expect(slices).toBe(5);
     expect(hasIncidence(indexGraph(graph).columns)).toBe(true);
+    expect(indexGraph(graph).partnersReady).toBe(true);
     const index = indexGraph(graph);
     edges.forEach((e, j) => expect(index.columns.edgePosition.get(e.data.id)).toBe(j));
     expect(index.edges.get('no such agreement')).toBeUndefined();
@@ -286,13 +287,17 @@ describe("the agreements' id map, built in idle time", () => {
     const last = graph.elements.edges.at(-1)?.data;
     expect(indexGraph(graph).edges.get(last?.id ?? '')).toEqual(last);
     expect(hasIncidence(indexGraph(graph).columns)).toBe(false);
-    expect(prepareIndex(graph, () => false)).toBe(true);
+    expect(prepareIndex(graph, () => false)).toBe(false);
     expect(hasIncidence(indexGraph(graph).columns)).toBe(true);
+    expect(indexGraph(graph).partnersReady).toBe(false);
+    expect(prepareIndex(graph, () => false)).toBe(true);
+    expect(indexGraph(graph).partnersReady).toBe(true);
   });
 
   it('with time to spare, prepares everything in one call', () => {
     const graph = fresh();
     expect(prepareIndex(graph)).toBe(true);
     expect(hasIncidence(indexGraph(graph).columns)).toBe(true);
+    expect(indexGraph(graph).partnersReady).toBe(true);
   });
 });
