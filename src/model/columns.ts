@@ -24,15 +24,15 @@ export class LazyPositions implements PositionLookup {
   /** Ids entered into the map so far, in order. */
   private done = 0;
   constructor(private readonly ids: readonly string[]) {}
-  /**
-   * Fills the map a slice at a time while `more()` is true (e.g. while an idle period lasts);
-   * true once it is full. A lookup finishes what is left itself.
-   */
   /** Every id is in the map. */
   get ready(): boolean {
     return this.done >= this.ids.length;
   }
 
+  /**
+   * Fills the map a slice at a time while `more()` is true (e.g. while an idle period lasts);
+   * true once it is full. A lookup finishes what is left itself.
+   */
   prepare(more: () => boolean = () => true): boolean {
     const { ids, map } = this;
     while (this.done < ids.length) {
