@@ -5,6 +5,7 @@
 import {
   COOPERATION_TYPES,
   INSTITUTION_TYPES,
+  cooperationCode,
   isCooperationType,
   isCountryCode,
   isInstitutionType,
@@ -741,7 +742,7 @@ export class GraphValidator {
         const k = out.edges.length;
         ends[2 * k] = this.ctx.ends[0];
         ends[2 * k + 1] = this.ctx.ends[1];
-        coop[k] = COOPERATION_TYPES.indexOf(edge.data.cooperation);
+        coop[k] = cooperationCode(edge.data.cooperation);
         this.edges.push(edge);
         out.edges.push(edge);
       }

@@ -133,13 +133,36 @@ export const INSTITUTION_INFO: Record<InstitutionType, VocabularyEntry> = {
   other: { label: 'Other', definition: 'Anything that fits none of the types above.' },
 };
 
-const COOPERATION_SET: ReadonlySet<string> = new Set(COOPERATION_TYPES);
-const INSTITUTION_SET: ReadonlySet<string> = new Set(INSTITUTION_TYPES);
+/** Each vocabulary entry's place in its list: the number that stands for it in columns and
+ * packed parts. */
+const COOPERATION_CODE: ReadonlyMap<string, number> = new Map(
+  COOPERATION_TYPES.map((t, i) => [t, i]),
+);
+const INSTITUTION_CODE: ReadonlyMap<string, number> = new Map(
+  INSTITUTION_TYPES.map((t, i) => [t, i]),
+);
 
 export function isCooperationType(value: string): value is CooperationType {
-  return COOPERATION_SET.has(value);
+  return COOPERATION_CODE.has(value);
 }
 
 export function isInstitutionType(value: string): value is InstitutionType {
-  return INSTITUTION_SET.has(value);
+  return INSTITUTION_CODE.has(value);
+}
+
+function codeOf(codes: ReadonlyMap<string, number>, value: string, what: string): number {
+  const code = codes.get(value);
+  // Checked data holds vocabulary values only: anything else is a bug, not bad input.
+  if (code === undefined) throw new Error(`"${value}" is not a ${what} of the vocabulary.`);
+  return code;
+}
+
+/** The cooperation type's place in COOPERATION_TYPES. */
+export function cooperationCode(type: CooperationType): number {
+  return codeOf(COOPERATION_CODE, type, 'cooperation type');
+}
+
+/** The institution type's place in INSTITUTION_TYPES. */
+export function institutionTypeCode(type: InstitutionType): number {
+  return codeOf(INSTITUTION_CODE, type, 'institution type');
 }

@@ -136,4 +136,21 @@ describe('packing elements for postMessage', () => {
     const back = structuredClone(edges, { transfer: packedBuffers(packNodes([]), edges) });
     expect(unpackEdges(back)).toEqual(graph.elements.edges);
   });
+
+  it('refuses a value outside the vocabulary (a bug upstream) instead of packing a wrong code', () => {
+    const e = {
+      data: {
+        id: 'e',
+        source: 'a',
+        target: 'b',
+        cooperation: 'bogus',
+        year: null,
+        date: null,
+        description: '',
+        agreement: 'e',
+        evidence: [],
+      },
+    } as unknown as EdgeElement;
+    expect(() => packEdges([e])).toThrow('"bogus" is not a cooperation type of the vocabulary.');
+  });
 });

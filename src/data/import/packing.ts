@@ -8,6 +8,8 @@
 import {
   COOPERATION_TYPES,
   INSTITUTION_TYPES,
+  cooperationCode,
+  institutionTypeCode,
   type AgreementData,
   type CooperationType,
   type EdgeElement,
@@ -91,22 +93,6 @@ class TextReader {
   }
 }
 
-function vocabularyIndex<T extends string>(
-  vocabulary: readonly T[],
-  what: string,
-): (value: T) => number {
-  const index = new Map<string, number>(vocabulary.map((v, i) => [v, i]));
-  return (value) => {
-    const i = index.get(value);
-    if (i === undefined)
-      throw new Error(`Cannot pack the ${what} "${value}": not in the vocabulary.`);
-    return i;
-  };
-}
-
-const typeIndex = vocabularyIndex(INSTITUTION_TYPES, 'institution type');
-const cooperationIndex = vocabularyIndex(COOPERATION_TYPES, 'cooperation type');
-
 export function packNodes(nodes: readonly NodeElement[]): PackedNodes {
   const n = nodes.length;
   const id = new Array<string>(n);
@@ -126,7 +112,7 @@ export function packNodes(nodes: readonly NodeElement[]): PackedNodes {
     id[i] = d.id;
     label[i] = d.label;
     country[i] = d.country;
-    type[i] = typeIndex(d.type);
+    type[i] = institutionTypeCode(d.type);
     aliasCount[i] = d.aliases.length;
     for (const a of d.aliases) aliases.push(a);
     city[i] = d.city;
@@ -204,7 +190,7 @@ export function packEdges(edges: readonly EdgeElement[]): PackedEdges {
     id[j] = d.id;
     source[j] = d.source;
     target[j] = d.target;
-    cooperation[j] = cooperationIndex(d.cooperation);
+    cooperation[j] = cooperationCode(d.cooperation);
     year[j] = d.year ?? 0;
     date[j] = d.date;
     description[j] = d.description;
