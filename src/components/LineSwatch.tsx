@@ -1,4 +1,4 @@
-import type { LineStyle } from '../cy';
+import { DASH, type LineStyle } from '../cy';
 
 /** A short sample of an edge's colour and line style, for legend and filters. */
 export function LineSwatch({ color, line }: { color: string; line: LineStyle }) {
@@ -11,7 +11,7 @@ export function LineSwatch({ color, line }: { color: string; line: LineStyle }) 
         y2="5"
         stroke={color}
         strokeWidth="2.5"
-        strokeDasharray={line === 'dashed' ? '6 3' : line === 'dotted' ? '2 3' : undefined}
+        strokeDasharray={DASH[line].length > 0 ? DASH[line].join(' ') : undefined}
         strokeLinecap="round"
       />
     </svg>

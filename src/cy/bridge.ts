@@ -63,6 +63,8 @@ let labelZoom = new Map<string, number>();
 let labelFrame = 0;
 let labelTimer = 0;
 let labelScale = 0;
+/** The scale of dashed and dotted lines in the current stylesheet. */
+let dashScale = 1;
 /** Times Cytoscape was told its container changed size (for tests: none at load). */
 let resizes = 0;
 /** Above this many institutions, labels use Cytoscape's zoom threshold instead of collisions. */
@@ -192,13 +194,6 @@ function fitNodes(nodes: cytoscape.NodeCollection, animate: boolean): void {
   setViewport(frameItems(items, area), animate);
 }
 
-/** Frames a drawn view from its own numbers, node boxes only (a grouped/ungrouped switch). */
-function fitView(view: DrawnView): void {
-  const area = frameArea();
-  if (!area) return;
-  setViewport(frameItems(view.nodes, area), false);
-}
-
 export function isMounted(): boolean {
   return cy !== null;
 }
@@ -230,6 +225,7 @@ export function mountGraph(
   drawnLayout = null;
   // The stylesheet below is built for scale 1.
   labelScale = 1;
+  dashScale = 1;
   // Small graphs always draw on a 2D canvas; big ones on WebGL only where it is faster.
   renderer = lean
     ? chooseRenderer(options.renderer ?? null)
@@ -392,6 +388,22 @@ function scheduleLabels(): void {
   else labelFrame = requestAnimationFrame(applyLabels);
 }
 
+/** Replaces the stylesheet: text at scale `text` (1 on big drawings), dashes at `dash`. */
+function setStylesheet(c: Core, text: number, dash: number): void {
+  dashScale = dash;
+  c.style(stylesheet(text, big, lean, dash));
+}
+
+/** The text scale at zoom `z`: labels keep their screen size below zoom 1. */
+function labelScaleAt(z: number): number {
+  return 1 / Math.min(z, 1);
+}
+
+/** Whether the stylesheet's text scale is unset or more than 4 % away from `k`. */
+function labelScaleMoved(k: number): boolean {
+  return labelScale === 0 || Math.abs(k / labelScale - 1) > 0.04;
+}
+
 function applyLabels(): void {
   if (!cy) return;
   const c = cy;
@@ -399,12 +411,12 @@ function applyLabels(): void {
   // Below zoom 1 labels keep their screen size; above it they grow with the drawing. The
   // stylesheet is only rebuilt when the scale moves by more than 4 %; on big drawings only
   // the few group labels are resized.
-  const k = 1 / Math.min(z, 1);
+  const k = labelScaleAt(z);
   c.batch(() => {
     // A new stylesheet restyles every element: only when the scale has moved.
-    if (labelScale === 0 || Math.abs(k / labelScale - 1) > 0.04) {
+    if (labelScaleMoved(k)) {
       labelScale = k;
-      if (!big) c.style(stylesheet(k, false, lean));
+      if (!big) setStylesheet(c, k, k);
     }
     if (lean) {
       // Group labels, including those of groups just drawn, at the current scale.
@@ -511,6 +523,8 @@ export function draw(view: DrawnView, visible: Visible, layout: LayoutName): voi
   // together, the institutions at their places. Switching between them frames the new one,
   // or a filter down to one country would leave its institutions off screen.
   const regrouped = drawnView !== null && drawnView.grouped !== view.grouped;
+  const area = regrouped && !layoutChanged ? frameArea() : null;
+  const framed = area ? frameItems(view.nodes, area) : null;
   drawnView = view;
   drawnLayout = layout;
   const wanted = new Set<string>();
@@ -525,6 +539,15 @@ export function draw(view: DrawnView, visible: Visible, layout: LayoutName): voi
       if (!wanted.has(id) && !annotationSet.has(id)) gone.merge(el);
     });
     c.remove(gone);
+    // A new stylesheet (other label rules, or text scaled for the zoom the view is framed at)
+    // clears and restyles every element in Cytoscape: set it before the new ones are added,
+    // which are then styled once, at the end of the batch, and not cleared first.
+    const k = labelScaleAt(framed ? framed.zoom : c.zoom());
+    if (nextBig !== big || (!nextBig && labelScaleMoved(k))) {
+      big = nextBig;
+      labelScale = k;
+      setStylesheet(c, big ? 1 : k, k);
+    }
     const added: ElementDefinition[] = [];
     for (const item of [...view.nodes, ...view.edges]) {
       const def = drawnElement(item, enc);
@@ -544,18 +567,13 @@ export function draw(view: DrawnView, visible: Visible, layout: LayoutName): voi
       }
     }
     c.add(added);
-    if (nextBig !== big) {
-      big = nextBig;
-      labelScale = 0;
-      c.style(stylesheet(1, big, lean));
-    }
   });
   if (view.grouped) setAnnotations([]);
   else if (layoutChanged || annotationSet.size === 0) {
     setAnnotations(current ? cachedLayout(current, layout).annotations : []);
   }
   if (layoutChanged) fitNodes(c.nodes(), false);
-  else if (regrouped) fitView(view);
+  else if (framed) setViewport(framed, false);
   // New group nodes get their label size for the current zoom.
   computeLabelZooms();
 }
@@ -710,6 +728,9 @@ export function runLayout(graph: GraphData, name: LayoutName, animate = true): P
 export function fitVisibleNow(): void {
   if (!cy) return;
   fitNodes(cy.nodes(), false);
+  // Big drawings are not restyled as the zoom changes: their dashes get this first view's scale.
+  const k = labelScaleAt(cy.zoom());
+  if (big && Math.abs(k / dashScale - 1) > 0.04) setStylesheet(cy, 1, k);
   // The zooms from which labels show do not depend on the zoom: draw() has worked them out.
   applyLabels();
 }

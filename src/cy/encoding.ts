@@ -35,6 +35,17 @@ export const OTHER_COLOR = '#a0a0a0';
 
 export type LineStyle = 'solid' | 'dashed' | 'dotted';
 
+/**
+ * Dash and gap lengths of each line style, in pixels on screen: the legend, the exported
+ * images' legends and the canvas, which scales them so that they keep this size when the view
+ * is zoomed out (src/cy/style.ts).
+ */
+export const DASH: Record<LineStyle, readonly number[]> = {
+  solid: [],
+  dashed: [6, 3],
+  dotted: [2, 3],
+};
+
 /** Edges: signed agreements solid, memberships and structure dashed, visits and talks dotted. */
 export const COOPERATION_STYLE: Record<CooperationType, { color: string; line: LineStyle }> = {
   'strategic-cooperation': { color: '#1f5fa6', line: 'solid' },

@@ -3,7 +3,7 @@
 
 import cytoscape, { type Core } from 'cytoscape';
 import svgExtension from 'cytoscape-svg';
-import type { LineStyle } from './encoding';
+import { DASH, type LineStyle } from './encoding';
 import { FONT } from './style';
 
 cytoscape.use(svgExtension);
@@ -39,7 +39,7 @@ function frame(o: ImageOptions, w: number, h: number) {
 }
 
 function dash(line: LineStyle): number[] {
-  return line === 'dashed' ? [6, 3] : line === 'dotted' ? [2, 3] : [];
+  return [...DASH[line]];
 }
 
 /** Legend entries in drawing order, as positioned rows. */

@@ -199,6 +199,45 @@ test('narrowing the filters below the limit draws every institution again', asyn
   expect(await offScreen(page, groups)).toEqual([]);
 });
 
+/**
+ * Records, from now on, the dash patterns the canvas strokes lines with, in screen pixels:
+ * each pattern times the canvas's scale. Solid lines (an empty pattern) are left out.
+ */
+async function recordDashes(page: Page) {
+  await page.evaluate(() => {
+    const seen: number[][] = [];
+    Reflect.set(window, '__dashes', seen);
+    const proto = CanvasRenderingContext2D.prototype;
+    const original = proto.setLineDash;
+    proto.setLineDash = function (segments: number[]) {
+      const t = this.getTransform();
+      const scale = Math.hypot(t.a, t.b) / window.devicePixelRatio;
+      if (segments.length > 0) seen.push(segments.map((v) => Math.round(v * scale * 10) / 10));
+      original.call(this, segments);
+    };
+  });
+}
+
+async function dashesDrawn(page: Page): Promise<string[]> {
+  const seen = await page.evaluate(() => Reflect.get(window, '__dashes') as number[][]);
+  return [...new Set(seen.map((d) => d.join(' ')))].sort();
+}
+
+test('dashed and dotted agreements keep their dash length on screen when zoomed out', async ({
+  page,
+}) => {
+  await openBig(page);
+  await recordDashes(page);
+  // A country's institutions, framed far out: at drawing scale their dots would be specks.
+  await page.getByRole('checkbox', { name: 'Chile' }).check();
+  await expect(page.getByTestId('groups-summary')).toBeHidden();
+  await page.waitForTimeout(300);
+  const zoom = await page.evaluate(() => window.atlasView?.zoom() ?? 1);
+  expect(zoom).toBeLessThan(0.5);
+  // The legend's patterns: dashes of 6 px with gaps of 3, dots of 2 with gaps of 3.
+  expect(await dashesDrawn(page)).toEqual(['2 3', '6 3']);
+});
+
 test('zooming into a country group opens it', async ({ page }) => {
   await openBig(page);
   const { d } = await standsFor(page);
