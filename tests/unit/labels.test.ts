@@ -1,5 +1,6 @@
 // Label placement: the zoom from which each label is drawn without covering a more important one;
 // and counts as labels and the status line write them.
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
   estimateLabelHeight,
@@ -34,7 +35,54 @@ describe('estimateLabelHeight', () => {
   });
 });
 
+/** The definition, pair by pair: each item against every earlier one. */
+function everyPair(byImportance: LabelItem[], alwaysShown: number): Map<string, number> {
+  const out = new Map<string, number>();
+  byImportance.forEach((a, i) => {
+    let need = 0;
+    if (i >= alwaysShown) {
+      for (const b of byImportance.slice(0, i)) {
+        const dx = Math.abs(a.x - b.x);
+        const dy = Math.abs(a.y - b.y);
+        const h = a.y < b.y ? a.height : b.height;
+        const z = Math.min(
+          dx === 0 ? Infinity : (a.width + b.width) / 2 / dx,
+          dy === 0 ? Infinity : h / dy,
+        );
+        need = Math.max(need, z);
+      }
+    }
+    out.set(a.id, need);
+  });
+  return out;
+}
+
 describe('labelZooms', () => {
+  it('gives every label the zoom that comparing every pair gives', () => {
+    // Clusters, repeated places, rows and columns (dx or dy of 0), labels of every size.
+    const coordinate = fc.oneof(
+      fc.integer({ min: -3, max: 3 }),
+      fc.double({ min: -5000, max: 5000, noNaN: true }),
+      fc.double({ min: -2, max: 2, noNaN: true }),
+    );
+    const items = fc.array(
+      fc.record({
+        x: coordinate,
+        y: coordinate,
+        width: fc.double({ min: 4, max: 300, noNaN: true }),
+        height: fc.double({ min: 4, max: 80, noNaN: true }),
+      }),
+      { maxLength: 120 },
+    );
+    fc.assert(
+      fc.property(items, fc.nat({ max: 5 }), (raw, alwaysShown) => {
+        const list = raw.map((r, i) => ({ id: `n${i}`, ...r }));
+        expect(labelZooms(list, alwaysShown)).toEqual(everyPair(list, alwaysShown));
+      }),
+      { numRuns: 400 },
+    );
+  });
+
   it('gives 0 to the first `alwaysShown` items, even on top of each other', () => {
     const items = [item('a', 0, 0), item('b', 0, 0), item('c', 0, 0)];
     const zooms = labelZooms(items, 2);
