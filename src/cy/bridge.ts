@@ -255,9 +255,7 @@ export function mountGraph(
   const c = cy;
   updateBasemap(options.layout);
   exposeView();
-  c.on('zoom', () => {
-    if (!big || lean) scheduleLabels();
-  });
+  c.on('zoom', scheduleLabels);
   c.on('viewport', scheduleExpandByZoom);
   c.on('tap', 'node', (e: EventObject) => {
     const id = e.target.id() as string;
@@ -418,6 +416,9 @@ function applyLabels(): void {
       labelScale = k;
       if (!big) setStylesheet(c, k, k);
     }
+    // Big drawings keep their text in drawing units, and are restyled only when their dashes
+    // would be more than twice or less than half their length on screen.
+    if (big && Math.abs(Math.log2(k / dashScale)) > 1) setStylesheet(c, 1, k);
     if (lean) {
       // Group labels, including those of groups just drawn, at the current scale.
       const scale = labelScale;

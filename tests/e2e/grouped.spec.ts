@@ -238,6 +238,41 @@ test('dashed and dotted agreements keep their dash length on screen when zoomed 
   expect(await dashesDrawn(page)).toEqual(['2 3', '6 3']);
 });
 
+test('a drawing of over 2,000 institutions keeps its dashes near their length as it is zoomed', async ({
+  page,
+}) => {
+  // Every institution drawn (under the drawing limit), but more than the 2,000 whose labels are
+  // placed one by one: the stylesheet is not rebuilt at each zoom for such a drawing.
+  const graph = generateGraph(2200, 5);
+  graph.elements.edges = graph.elements.edges.slice(0, 2700);
+  await page.route('**/many.json', (route) =>
+    route.fulfill({ status: 200, contentType: 'application/json', body: JSON.stringify(graph) }),
+  );
+  await page.goto('./?graph=many.json');
+  await expect(page.getByTestId('status-line')).toContainText('Showing 2,200 of 2,200');
+  await expect(page.getByTestId('groups-summary')).toBeHidden();
+  await recordDashes(page);
+  const zoom = () => page.evaluate(() => window.atlasView?.zoom() ?? 1);
+  const before = await zoom();
+  for (let i = 0; i < 6; i++) {
+    await page.getByRole('button', { name: 'Zoom in' }).click();
+    await page.waitForTimeout(250);
+  }
+  await expect.poll(zoom).toBeGreaterThan(before * 4);
+  // The label pass runs once the zoom has settled; the last frame drawn shows its outcome.
+  await page.waitForTimeout(600);
+  const seen = await page.evaluate(() => Reflect.get(window, '__dashes') as number[][]);
+  const dashes = seen.slice(-20);
+  expect(dashes.length).toBe(20);
+  for (const [dash, gap] of dashes) {
+    // 6/3 or 2/3 pixels, at most twice or half that.
+    expect(dash).toBeGreaterThanOrEqual(1);
+    expect(dash).toBeLessThanOrEqual(12);
+    expect(gap).toBeGreaterThanOrEqual(1.5);
+    expect(gap).toBeLessThanOrEqual(6);
+  }
+});
+
 test('zooming into a country group opens it', async ({ page }) => {
   await openBig(page);
   const { d } = await standsFor(page);
