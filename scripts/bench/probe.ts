@@ -11,6 +11,7 @@ import type {
   ReferenceApi,
   Timed,
 } from './pageApi';
+import { frameStats } from './frames';
 
 const STATUS = '[data-testid="status-line"]';
 const CANVAS = '[data-testid="graph-canvas"] canvas';
@@ -229,19 +230,7 @@ const probe = {
     const loop = frameLoop;
     if (!loop) return { frames: 0, durationMs: 0, medianMs: 0, p95Ms: 0, maxMs: 0, fps: 0 };
     loop.stop = true;
-    const stamps = await loop.done;
-    const gaps = stamps.slice(1).map((t, i) => t - (stamps[i] ?? t));
-    const sorted = [...gaps].sort((a, b) => a - b);
-    const at = (q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))];
-    const durationMs = (stamps[stamps.length - 1] ?? 0) - (stamps[0] ?? 0);
-    return {
-      frames: gaps.length,
-      durationMs,
-      medianMs: at(0.5) ?? 0,
-      p95Ms: at(0.95) ?? 0,
-      maxMs: sorted[sorted.length - 1] ?? 0,
-      fps: durationMs > 0 ? (gaps.length * 1000) / durationMs : 0,
-    };
+    return frameStats(await loop.done);
   },
 };
 
