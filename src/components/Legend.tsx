@@ -1,7 +1,7 @@
 import { useLayoutEffect, useRef, useState } from 'react';
-import { cooperationLegend, nodeColoring, setInsetRight } from '../cy';
+import { cooperationLegend, legendShown, nodeColoring, setInsetRight } from '../cy';
 import { formatCount } from '../model';
-import { useAtlas } from '../store';
+import { selectVisible, useAtlas } from '../store';
 import { LineSwatch } from './LineSwatch';
 
 const COLOR_TITLES = { region: 'World region', country: 'Country', type: 'Institution type' };
@@ -9,6 +9,7 @@ const COLOR_TITLES = { region: 'World region', country: 'Country', type: 'Instit
 export function Legend({ compact = false }: { compact?: boolean }) {
   const graph = useAtlas((s) => s.graph);
   const color = useAtlas((s) => s.color);
+  const visible = useAtlas(selectVisible);
   // Collapsed while details are open (the canvas is narrower then), unless the user chose.
   const detailsOpen = useAtlas((s) => s.focus !== null || s.agreement !== null);
   const [choice, setChoice] = useState<boolean | null>(null);
@@ -23,6 +24,11 @@ export function Legend({ compact = false }: { compact?: boolean }) {
   if (!graph) return null;
   const { legend } = nodeColoring(graph, color);
   const edges = cooperationLegend(graph);
+  // While filters hide some of the graph, each entry says how many of its own are shown.
+  const filtered =
+    visible.nodes.size < graph.elements.nodes.length ||
+    visible.edges.size < graph.elements.edges.length;
+  const shown = filtered && open ? legendShown(graph, color, visible) : null;
   return (
     <section
       ref={box}
@@ -42,10 +48,11 @@ export function Legend({ compact = false }: { compact?: boolean }) {
           <div>
             <h3>Node colour: {COLOR_TITLES[color]}</h3>
             <ul>
-              {legend.map((l) => (
-                <li key={l.key}>
+              {legend.map((l, i) => (
+                <li key={l.key} className={shown?.nodes[i] === 0 ? 'none-shown' : undefined}>
                   <span className="dot" style={{ background: l.color }} aria-hidden="true" />
-                  {l.label} <span className="count">{formatCount(l.count)}</span>
+                  <span className="legend-label">{l.label}</span>{' '}
+                  <Count total={l.count} shown={shown?.nodes[i]} />
                 </li>
               ))}
             </ul>
@@ -54,10 +61,11 @@ export function Legend({ compact = false }: { compact?: boolean }) {
           <div>
             <h3>Line: cooperation type</h3>
             <ul>
-              {edges.map((e) => (
-                <li key={e.type}>
+              {edges.map((e, i) => (
+                <li key={e.type} className={shown?.edges[i] === 0 ? 'none-shown' : undefined}>
                   <LineSwatch color={e.color} line={e.line} />
-                  {e.label} <span className="count">{formatCount(e.count)}</span>
+                  <span className="legend-label">{e.label}</span>{' '}
+                  <Count total={e.count} shown={shown?.edges[i]} />
                 </li>
               ))}
             </ul>
@@ -65,5 +73,15 @@ export function Legend({ compact = false }: { compact?: boolean }) {
         </div>
       ) : null}
     </section>
+  );
+}
+
+/** An entry's count: its total, or "shown of total" while filters hide part of the graph. */
+function Count({ total, shown }: { total: number; shown: number | undefined }) {
+  if (shown === undefined) return <span className="count">{formatCount(total)}</span>;
+  return (
+    <span className="count" title={`${formatCount(shown)} of ${formatCount(total)} shown`}>
+      {formatCount(shown)} of {formatCount(total)}
+    </span>
   );
 }

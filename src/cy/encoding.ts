@@ -13,8 +13,8 @@ import {
   type GraphData,
   type InstitutionData,
 } from '../model';
-import type { ColorMode } from '../filters';
-import { indexGraph } from '../filters';
+import type { ColorMode, Visible } from '../filters';
+import { flagsOf, indexGraph } from '../filters';
 
 /** Categorical palette (Tableau 10 with two additions), distinguishable and print-safe. */
 export const PALETTE = [
@@ -184,4 +184,47 @@ export function labelTiers(graph: GraphData): (id: string) => 0 | 1 | 2 {
     const p = partners.get(id) ?? 0;
     return p >= hub ? 2 : p >= mid ? 1 : 0;
   };
+}
+
+/**
+ * How many institutions of each legend entry, and agreements of each cooperation type, the
+ * filters leave shown: `nodes[i]` counts `nodeColoring(graph, mode).legend[i]`, `edges[i]`
+ * counts `cooperationLegend(graph)[i]`. One pass over the index's number columns.
+ */
+export function legendShown(
+  graph: GraphData,
+  mode: ColorMode,
+  visible: Visible,
+): { nodes: number[]; edges: number[] } {
+  const { legend } = nodeColoring(graph, mode);
+  const { columns } = indexGraph(graph);
+  const { nodeIds, nodePosition, nodeCountry, countryCodes, nodeKind, kindNames } = columns;
+  const entryOf = new Map(legend.map((e, i) => [e.key, i]));
+  const other = entryOf.get('*') ?? -1;
+  const entry = (key: string) => entryOf.get(key) ?? other;
+  // Each institution's legend entry through its country's or type's code (-1: no country).
+  const byCountry = countryCodes.map((c) => entry(mode === 'country' ? c : countryRegion(c)));
+  const noCountry = entry(mode === 'country' ? '' : countryRegion(null));
+  const byKind = kindNames.map(entry);
+  const nodes = legend.map(() => 0);
+  const flags = flagsOf(visible.nodes, nodeIds.length, nodePosition);
+  for (let i = 0; i < flags.length; i++) {
+    if (flags[i] !== 1) continue;
+    const e =
+      mode === 'type'
+        ? (byKind[nodeKind[i] ?? 0] ?? other)
+        : (byCountry[nodeCountry[i] ?? -1] ?? noCountry);
+    if (e >= 0) nodes[e] = (nodes[e] ?? 0) + 1;
+  }
+  const { edgeIds, edgePosition, edgeType, typeNames } = columns;
+  const perCode = new Int32Array(typeNames.length);
+  const edgeFlags = flagsOf(visible.edges, edgeIds.length, edgePosition);
+  for (let j = 0; j < edgeFlags.length; j++) {
+    if (edgeFlags[j] === 1) {
+      const code = edgeType[j] ?? 0;
+      perCode[code] = (perCode[code] ?? 0) + 1;
+    }
+  }
+  const edges = cooperationLegend(graph).map((e) => perCode[typeNames.indexOf(e.type)] ?? 0);
+  return { nodes, edges };
 }

@@ -78,6 +78,13 @@ test('Q2: what was signed in 2015, and what has no known date', async ({ page })
 
 test('Q3: joint programmes and joint schools, then only visits and talks', async ({ page }) => {
   await ready(page);
+  // Unfiltered, the legend gives plain totals.
+  const totals = await page
+    .getByRole('region', { name: 'Legend' })
+    .locator('.count')
+    .allTextContents();
+  expect(totals.length).toBeGreaterThan(5);
+  expect(totals.filter((c) => c.includes('of'))).toEqual([]);
   await typeBox(page, 'Joint programme').check();
   await typeBox(page, 'Joint school').check();
   let want = expectedCounts({ types: ['joint-programme', 'joint-school'] });
@@ -86,6 +93,17 @@ test('Q3: joint programmes and joint schools, then only visits and talks', async
     shownEdges: want.shownEdges,
   });
   await expect(page).toHaveURL(/types=joint-programme,joint-school/);
+  // The legend says how many of each type are shown; a type the filter leaves out shows none.
+  const legendItem = (label: RegExp) =>
+    page.getByRole('region', { name: 'Legend' }).getByRole('listitem').filter({ hasText: label });
+  const ofType = (t: string) =>
+    formatCount(seedGraph().elements.edges.filter((e) => e.data.cooperation === t).length);
+  await expect(legendItem(/^Joint programme/)).toContainText(
+    `${ofType('joint-programme')} of ${ofType('joint-programme')}`,
+  );
+  await expect(legendItem(/^Visit/)).toContainText(`0 of ${ofType('visit')}`);
+  await expect(legendItem(/^Visit/)).toHaveClass(/none-shown/);
+  await expect(legendItem(/^Joint programme/)).not.toHaveClass(/none-shown/);
   await typeBox(page, 'Joint programme').uncheck();
   await typeBox(page, 'Joint school').uncheck();
   await typeBox(page, 'Visit').check();

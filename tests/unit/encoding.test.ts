@@ -1,11 +1,11 @@
 // The legend's counts and the label tiers, read from the graph index's number columns.
 import { describe, expect, it } from 'vitest';
 import { generateGraph } from '../../scripts/bench/generate';
-import { cooperationLegend, labelTiers, nodeColoring } from '../../src/cy/encoding';
+import { cooperationLegend, labelTiers, legendShown, nodeColoring } from '../../src/cy/encoding';
 import { countryRegion } from '../../src/model/countries';
 import { validateGraph } from '../../src/data/validateGraph';
 import { COOPERATION_TYPES } from '../../src/model';
-import { indexGraph } from '../../src/filters';
+import { DEFAULT_FILTERS, applyFilters, indexGraph } from '../../src/filters';
 import { seedGraph } from '../e2e/expected';
 
 const graphs = { seed: seedGraph(), generated: generateGraph(3_000, 7) };
@@ -71,4 +71,56 @@ describe('nodeColoring', () => {
       expect(colorOf.get('not-an-institution')).toBeUndefined();
     }
   });
+});
+
+describe('legendShown', () => {
+  const graph = validateGraph(generateGraph(2000, 11)).graph;
+  if (!graph) throw new Error('invalid');
+  const keyOf = (mode: 'region' | 'country' | 'type', id: string): string => {
+    const data = graph.elements.nodes.find((n) => n.data.id === id)?.data;
+    if (!data) throw new Error(id);
+    return mode === 'type'
+      ? data.type
+      : mode === 'country'
+        ? (data.country ?? '')
+        : countryRegion(data.country);
+  };
+  const someCountries = [
+    ...new Set(graph.elements.nodes.map((n) => n.data.country).filter((c) => c !== null)),
+  ].slice(0, 3) as string[];
+  const cases = {
+    unfiltered: DEFAULT_FILTERS,
+    countries: { ...DEFAULT_FILTERS, countries: someCountries },
+    years: { ...DEFAULT_FILTERS, years: [2012, 2016] as [number, number], undated: false },
+  };
+  for (const [name, filters] of Object.entries(cases)) {
+    it(`counts what the filters leave shown, by legend entry and type (${name})`, () => {
+      const visible = applyFilters(graph, filters);
+      for (const mode of ['region', 'country', 'type'] as const) {
+        const { legend } = nodeColoring(graph, mode);
+        const shown = legendShown(graph, mode, visible);
+        const listed = new Set(legend.map((l) => l.key));
+        const expected = new Map<string, number>();
+        for (const id of visible.nodes) {
+          const key = keyOf(mode, id);
+          const entry = listed.has(key) ? key : '*';
+          expected.set(entry, (expected.get(entry) ?? 0) + 1);
+        }
+        expect(shown.nodes).toEqual(legend.map((l) => expected.get(l.key) ?? 0));
+        expect(shown.nodes.reduce((a, b) => a + b, 0)).toBe(visible.nodes.size);
+        shown.nodes.forEach((n, i) => expect(n).toBeLessThanOrEqual(legend[i]?.count ?? 0));
+      }
+      const types = cooperationLegend(graph);
+      const byType = new Map<string, number>();
+      for (const e of graph.elements.edges) {
+        if (visible.edges.has(e.data.id)) {
+          byType.set(e.data.cooperation, (byType.get(e.data.cooperation) ?? 0) + 1);
+        }
+      }
+      const shown = legendShown(graph, 'region', visible);
+      expect(shown.edges).toEqual(types.map((t) => byType.get(t.type) ?? 0));
+      if (name === 'unfiltered') expect(shown.edges).toEqual(types.map((t) => t.count));
+      else expect(shown.edges.reduce((a, b) => a + b, 0)).toBeLessThan(graph.elements.edges.length);
+    });
+  }
 });
