@@ -5,6 +5,7 @@ import { DetailsPanel } from './DetailsPanel';
 import { EmptyState } from './EmptyState';
 import { openGraphFile } from './OpenGraphButton';
 import { FilterPanel } from './FilterPanel';
+import { useNarrow } from './useNarrow';
 import { GraphCanvas } from './GraphCanvas';
 import { GroupsBar } from './GroupsBar';
 import { Legend } from './Legend';
@@ -22,7 +23,14 @@ const EmbedView = lazy(() => import('./EmbedView').then((m) => ({ default: m.Emb
 const ImportDialog = lazy(() =>
   import('./import/ImportDialog').then((m) => ({ default: m.ImportDialog })),
 );
-import { DEFAULT_VIEW, loadSearch, prepareIndex, searchCode, type SearchCode } from '../filters';
+import {
+  DEFAULT_VIEW,
+  activeFilterCount,
+  loadSearch,
+  prepareIndex,
+  searchCode,
+  type SearchCode,
+} from '../filters';
 import type { GraphData } from '../model';
 
 /** Keeps `dataset=<id>` in the address bar in step with the graph shown. */
@@ -91,6 +99,11 @@ export function App() {
     new URLSearchParams(window.location.search).get('dataset'),
   );
   const [importOpen, setImportOpen] = useState(false);
+  // Narrow screens: the filters are a drawer, opened from the toolbar.
+  const narrow = useNarrow();
+  const [filtersOpen, setFiltersOpen] = useState(false);
+  const activeFilters = useAtlas((s) => activeFilterCount(s.filters));
+  const drawer = narrow ? { open: filtersOpen, onClose: () => setFiltersOpen(false) } : undefined;
   const [importFiles, setImportFiles] = useState<File[] | undefined>(undefined);
 
   useEffect(() => {
@@ -163,6 +176,21 @@ export function App() {
       }}
     >
       <Toolbar
+        filters={
+          narrow && hasGraph ? (
+            <button
+              type="button"
+              className="toolbar-button filters-toggle"
+              aria-expanded={filtersOpen}
+              aria-controls="filters-panel"
+              aria-label={activeFilters > 0 ? `Filters, ${activeFilters} set` : 'Filters'}
+              onClick={() => setFiltersOpen(!filtersOpen)}
+            >
+              Filters
+              {activeFilters > 0 ? <span className="badge">{activeFilters}</span> : null}
+            </button>
+          ) : undefined
+        }
         data={
           <DataMenu
             datasetId={datasetId}
@@ -203,7 +231,14 @@ export function App() {
         </Suspense>
       ) : null}
       <div className="workspace">
-        {hasGraph ? <FilterPanel /> : <aside className="filters" aria-label="Filters" />}
+        {hasGraph ? (
+          <FilterPanel drawer={drawer} />
+        ) : narrow ? null : (
+          <aside className="filters" aria-label="Filters" />
+        )}
+        {drawer?.open && hasGraph ? (
+          <div className="drawer-backdrop" aria-hidden="true" onClick={drawer.onClose} />
+        ) : null}
         <main className="main">
           <Notices />
           <LoadError onRetryDefault={openBundled} />

@@ -1,4 +1,4 @@
-import { useDeferredValue, useId, useMemo, useState } from 'react';
+import { useDeferredValue, useEffect, useId, useMemo, useRef, useState } from 'react';
 import {
   COOPERATION_INFO,
   COOPERATION_TYPES,
@@ -19,7 +19,13 @@ function toggle<T>(list: readonly T[], value: T): T[] {
   return list.includes(value) ? list.filter((v) => v !== value) : [...list, value];
 }
 
-export function FilterPanel() {
+/** On narrow screens the panel is a drawer over the canvas, opened from the toolbar. */
+export interface FilterDrawer {
+  open: boolean;
+  onClose(): void;
+}
+
+export function FilterPanel({ drawer }: { drawer?: FilterDrawer }) {
   const graph = useAtlas((s) => s.graph);
   const filters = useAtlas((s) => s.filters);
   // The counts follow a moment after a change: the network is drawn first, then they are
@@ -28,11 +34,24 @@ export function FilterPanel() {
   const facets = graph ? facetsFor(graph, counted) : null;
   const setFilters = useAtlas((s) => s.setFilters);
   const clearFilters = useAtlas((s) => s.clearFilters);
+  // An opened drawer takes the focus, so that the keyboard is in it (Escape closes it).
+  const done = useRef<HTMLButtonElement>(null);
+  const drawerOpen = drawer?.open === true;
+  useEffect(() => {
+    if (drawerOpen) done.current?.focus({ preventScroll: true });
+  }, [drawerOpen]);
   if (!graph || !facets) return null;
   const index = indexGraph(graph);
 
   return (
-    <aside className="filters" aria-label="Filters">
+    <aside
+      id="filters-panel"
+      className={drawer ? `filters drawer${drawer.open ? ' open' : ' closed'}` : 'filters'}
+      aria-label="Filters"
+      onKeyDown={(e) => {
+        if (drawer && e.key === 'Escape') drawer.onClose();
+      }}
+    >
       <div className="filters-head">
         <h2>Filters</h2>
         <button
@@ -43,6 +62,16 @@ export function FilterPanel() {
         >
           Clear all
         </button>
+        {drawer ? (
+          <button
+            type="button"
+            className="toolbar-button drawer-done"
+            onClick={drawer.onClose}
+            ref={done}
+          >
+            Done
+          </button>
+        ) : null}
       </div>
       <CountryFilter
         counts={facets.countries}

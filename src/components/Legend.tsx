@@ -3,6 +3,7 @@ import { cooperationLegend, legendShown, nodeColoring, setInsetRight } from '../
 import { formatCount } from '../model';
 import { selectVisible, useAtlas } from '../store';
 import { LineSwatch } from './LineSwatch';
+import { useNarrow } from './useNarrow';
 
 const COLOR_TITLES = { region: 'World region', country: 'Country', type: 'Institution type' };
 
@@ -13,14 +14,18 @@ export function Legend({ compact = false }: { compact?: boolean }) {
   // Collapsed while details are open (the canvas is narrower then), unless the user chose.
   const detailsOpen = useAtlas((s) => s.focus !== null || s.agreement !== null);
   const [choice, setChoice] = useState<boolean | null>(null);
-  const open = choice ?? (!detailsOpen && !compact);
+  // Narrow screens start with it closed: open, it would cover much of the network.
+  const narrow = useNarrow();
+  const open = choice ?? (!detailsOpen && !compact && !narrow);
   const setOpen = (v: boolean) => setChoice(v);
   const box = useRef<HTMLElement>(null);
   // Fitting the network keeps clear of the legend.
   useLayoutEffect(() => {
-    setInsetRight(box.current ? box.current.offsetWidth + 16 : 0);
+    // Closed, it is a button in the top band that the view controls keep clear already. On a
+    // narrow screen it opens over the network for a look, and the network keeps its room.
+    setInsetRight(box.current && open && !narrow ? box.current.offsetWidth + 16 : 0);
     return () => setInsetRight(0);
-  }, [open, color, graph]);
+  }, [open, color, graph, narrow]);
   if (!graph) return null;
   const { legend } = nodeColoring(graph, color);
   const edges = cooperationLegend(graph);

@@ -1,6 +1,6 @@
-import { Suspense, useId, useState } from 'react';
+import { Suspense, useId, useLayoutEffect, useRef, useState } from 'react';
 import { COLOR_MODES, DEFAULT_VIEW, LAYOUTS, type ColorMode, type LayoutName } from '../filters';
-import { fit, zoomBy } from '../cy';
+import { fit, setInsetTop, zoomBy } from '../cy';
 import { useAtlas } from '../store';
 import { ExportMenu } from './ExportMenu';
 import { OpenGraphButton } from './OpenGraphButton';
@@ -19,13 +19,18 @@ const COLOR_LABELS: Record<ColorMode, string> = {
   type: 'Type',
 };
 
-export function Toolbar({ data }: { data: React.ReactNode }) {
+/**
+ * The top bar. `filters`: the button that opens the filters' drawer on narrow screens (none on
+ * wide ones, where the filters are always beside the canvas).
+ */
+export function Toolbar({ data, filters }: { data: React.ReactNode; filters?: React.ReactNode }) {
   const panel = useAtlas((s) => s.panel);
   const setPanel = useAtlas((s) => s.setPanel);
   const [sharing, setSharing] = useState(false);
 
   return (
     <header className="toolbar">
+      {filters}
       <h1 className="brand">Partnership Atlas</h1>
       <SearchBox />
       <div className="tool-group" role="group" aria-label="View">
@@ -36,13 +41,15 @@ export function Toolbar({ data }: { data: React.ReactNode }) {
           Table
         </button>
       </div>
-      <div className="tool-spacer" />
-      {data}
-      <OpenGraphButton />
-      <ExportMenu />
-      <button type="button" className="toolbar-button" onClick={() => setSharing(true)}>
-        Share
-      </button>
+      {/* Kept together, at the right, when the bar wraps on a narrow screen. */}
+      <div className="toolbar-actions">
+        {data}
+        <OpenGraphButton />
+        <ExportMenu />
+        <button type="button" className="toolbar-button" onClick={() => setSharing(true)}>
+          Share
+        </button>
+      </div>
       {sharing ? (
         <Suspense fallback={null}>
           <LazyShareDialog onClose={() => setSharing(false)} />
@@ -63,12 +70,25 @@ export function CanvasControls() {
   const layoutId = useId();
   const colorId = useId();
   const hopsId = useId();
+  const box = useRef<HTMLDivElement>(null);
+  // Fitting keeps the network below the controls, which wrap onto more lines on narrow screens.
+  useLayoutEffect(() => {
+    const el = box.current;
+    if (!el) return;
+    const update = () => setInsetTop(el.offsetTop + el.offsetHeight);
+    update();
+    const observer = new ResizeObserver(update);
+    observer.observe(el);
+    return () => observer.disconnect();
+  }, []);
   return (
-    <div className="canvas-controls" role="group" aria-label="View controls">
+    <div ref={box} className="canvas-controls" role="group" aria-label="View controls">
       <div className="tool">
         <label htmlFor={layoutId}>Layout</label>
         <select
           id={layoutId}
+          aria-label="Layout"
+          title="Layout"
           value={layout}
           onChange={(e) => setLayout(e.target.value as LayoutName)}
         >
@@ -81,7 +101,13 @@ export function CanvasControls() {
       </div>
       <div className="tool">
         <label htmlFor={colorId}>Colour by</label>
-        <select id={colorId} value={color} onChange={(e) => setColor(e.target.value as ColorMode)}>
+        <select
+          id={colorId}
+          aria-label="Colour by"
+          title="Colour by"
+          value={color}
+          onChange={(e) => setColor(e.target.value as ColorMode)}
+        >
           {COLOR_MODES.map((c) => (
             <option key={c} value={c}>
               {COLOR_LABELS[c]}
@@ -91,7 +117,13 @@ export function CanvasControls() {
       </div>
       <div className="tool">
         <label htmlFor={hopsId}>Highlight</label>
-        <select id={hopsId} value={hops} onChange={(e) => setHops(e.target.value === '2' ? 2 : 1)}>
+        <select
+          id={hopsId}
+          aria-label="Highlight"
+          title="Highlight"
+          value={hops}
+          onChange={(e) => setHops(e.target.value === '2' ? 2 : 1)}
+        >
           <option value="1">1 hop</option>
           <option value="2">2 hops</option>
         </select>

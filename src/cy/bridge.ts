@@ -109,6 +109,12 @@ let insetRight = 0;
 export function setInsetRight(px: number): void {
   insetRight = px;
 }
+/** Screen space at the top covered by the view controls (taller when they wrap). */
+let insetTop = 44;
+
+export function setInsetTop(px: number): void {
+  insetTop = px;
+}
 /** Screen space at the bottom covered by overlays (the grouped view's bar). */
 let insetBottom = 0;
 
@@ -121,7 +127,7 @@ function frameArea(): FrameArea | null {
   if (!cy) return null;
   const pad = 30;
   // The view controls float over the top of the canvas.
-  const top = 44;
+  const top = insetTop;
   return {
     left: pad,
     top: top + pad,
@@ -148,7 +154,7 @@ function frameItemOf(n: cytoscape.NodeSingular): FrameItem {
       x,
       y,
       size: 0,
-      label: { w: textWidth(label, fs), h: fs * 1.25, place: 'centre', units: 'model' },
+      label: { w: textWidth(label, fs, true), h: fs * 1.25, place: 'centre', units: 'model' },
     };
   }
   const kind = n.data('kind') as string | undefined;
@@ -157,20 +163,21 @@ function frameItemOf(n: cytoscape.NodeSingular): FrameItem {
   if (kind === 'group' || kind === 'frame') {
     // Group names keep their screen size while zoomed out (applyLabels scales them).
     const px = n.data('px') as number;
-    const w = textWidth(label, px);
+    const w = textWidth(label, px, true);
     const place = kind === 'group' ? 'below' : 'above';
     return { x, y, size, label: { w, h: lineHeight(px), place, units: 'screen' } };
   }
   // Before the label pass has decided (a view just drawn), a label counts as shown.
   if (label === '' || (labelZoom.has(n.id()) && !n.hasClass(LABEL_CLASS))) return { x, y, size };
-  const px = LABEL_PX[(n.data('tier') as 0 | 1 | 2 | undefined) ?? 0];
+  const tier = (n.data('tier') as 0 | 1 | 2 | undefined) ?? 0;
+  const px = LABEL_PX[tier];
   return {
     x,
     y,
     size,
     label: {
-      w: estimateLabelWidth(label, px),
-      h: estimateLabelHeight(label, px),
+      w: estimateLabelWidth(label, px, tier === 2),
+      h: estimateLabelHeight(label, px, tier === 2),
       place: 'below',
       units: 'screen',
     },
@@ -337,22 +344,19 @@ function setAnnotations(annotations: Annotation[]): void {
 function computeLabelZooms(): void {
   if (!cy) return;
   const items: (LabelItem & { size: number })[] = [];
-  let hubs = 0;
-  let groups = 0;
   cy.nodes().forEach((n) => {
     if (n.hasClass('annotation') || n.hasClass('hidden')) return;
     const kind = n.data('kind') as string | undefined;
     if (kind === 'frame' || kind === 'rest') return;
     if (kind === 'group') {
       // Country groups come first, labelled under their circle.
-      groups++;
       const size = n.data('size') as number;
       items.push({
         id: n.id(),
         x: n.position('x'),
         y: n.position('y') + size / 2,
         // One line, not wrapped (text-wrap none), however long the country's name.
-        width: textWidth(n.data('label') as string, GROUP_LABEL_PX) + 4,
+        width: textWidth(n.data('label') as string, GROUP_LABEL_PX, true) + 4,
         height: lineHeight(GROUP_LABEL_PX),
         size: 1e9 + size,
       });
@@ -360,20 +364,21 @@ function computeLabelZooms(): void {
     }
     if (big) return;
     const tier = n.data('tier') as 0 | 1 | 2;
-    if (tier === 2) hubs++;
     const size = n.data('size') as number;
     const label = n.data('label') as string;
     items.push({
       id: n.id(),
       x: n.position('x'),
       y: n.position('y') + size / 2,
-      width: estimateLabelWidth(label, LABEL_PX[tier]),
-      height: estimateLabelHeight(label, LABEL_PX[tier]),
+      width: estimateLabelWidth(label, LABEL_PX[tier], tier === 2),
+      height: estimateLabelHeight(label, LABEL_PX[tier], tier === 2),
       size,
     });
   });
   items.sort((a, b) => b.size - a.size);
-  labelZoom = labelZooms(items, groups > 0 ? 1 : Math.min(hubs, 8));
+  // Only the most important label is shown whatever the zoom: even hubs' names wait until
+  // they no longer lie on a bigger hub's (on a phone's canvas they did at the fitted zoom).
+  labelZoom = labelZooms(items, 1);
   applyLabels();
 }
 
@@ -479,18 +484,20 @@ function labelBox(n: cytoscape.NodeSingular, z: number): ScreenBox {
   }
   if (kind === undefined) {
     // An institution: wrapped text under its circle, 3 px below it.
-    const px = LABEL_PX[(n.data('tier') as 0 | 1 | 2 | undefined) ?? 0];
-    const w = estimateLabelWidth(label, px) * s;
+    const tier = (n.data('tier') as 0 | 1 | 2 | undefined) ?? 0;
+    const px = LABEL_PX[tier];
+    const w = estimateLabelWidth(label, px, tier === 2) * s;
     const top = (y + size / 2) * z + 3 * s;
     return {
       x1: x * z - w / 2,
       x2: x * z + w / 2,
       y1: top,
-      y2: top + estimateLabelHeight(label, px) * s,
+      y2: top + estimateLabelHeight(label, px, tier === 2) * s,
     };
   }
   const px = n.data('px') as number;
-  const w = (textWidth(label, px) + 4) * s;
+  // Group and frame names are bold.
+  const w = (textWidth(label, px, true) + 4) * s;
   const h = lineHeight(px) * s;
   const gap = n.data('gap') as number;
   const x1 = x * z - w / 2;

@@ -1,7 +1,10 @@
+import { FONT } from './style';
+
 // Label placement without piles of text: each label gets the zoom level from which it is shown.
 // Labels are drawn at a constant screen size, so a label collides with a more important
 // neighbour's label while their screen distance is below the label box; it appears once the
-// user has zoomed in far enough to separate them. Hubs are always labelled.
+// user has zoomed in far enough to separate them. The first few (the caller says how many)
+// are always labelled.
 
 export interface LabelItem {
   id: string;
@@ -20,13 +23,39 @@ const WRAP_WIDTH = 130;
 /** Above this many labelled nodes the pairwise pass is skipped (the view is aggregated then). */
 export const MAX_PAIRWISE = 2500;
 
-/** Estimated width of one line of text in the UI's sans-serif font. */
-export function textWidth(text: string, fontPx: number): number {
-  return text.length * fontPx * 0.58;
+/** Measures text in the canvas's font, where the page can (null: estimate instead). */
+let measurer: OffscreenCanvasRenderingContext2D | null | undefined;
+/** Widths at 1 px, by weight and text (cleared past 20,000 entries). */
+const widths = new Map<string, number>();
+
+function measured(text: string, bold: boolean): number | null {
+  if (measurer === undefined) {
+    measurer =
+      typeof OffscreenCanvas === 'undefined' ? null : new OffscreenCanvas(1, 1).getContext('2d');
+  }
+  if (!measurer) return null;
+  const key = `${bold ? 'b' : 'n'}${text}`;
+  let width = widths.get(key);
+  if (width === undefined) {
+    measurer.font = `${bold ? 'bold ' : ''}100px ${FONT}`;
+    width = measurer.measureText(text).width / 100;
+    if (widths.size >= 20_000) widths.clear();
+    widths.set(key, width);
+  }
+  return width;
 }
 
-export function estimateLabelWidth(label: string, fontPx: number): number {
-  return Math.min(WRAP_WIDTH, Math.max(24, textWidth(label, fontPx))) + 4;
+/**
+ * Width of one line of text in the canvas's font: measured in the browser; elsewhere
+ * estimated (bold glyphs are about an eighth wider).
+ */
+export function textWidth(text: string, fontPx: number, bold = false): number {
+  const perPx = measured(text, bold) ?? text.length * (bold ? 0.66 : 0.58);
+  return perPx * fontPx;
+}
+
+export function estimateLabelWidth(label: string, fontPx: number, bold = false): number {
+  return Math.min(WRAP_WIDTH, Math.max(24, textWidth(label, fontPx, bold))) + 4;
 }
 
 /** Screen height of a one-line label (group names, open groups' names), with its margin. */
@@ -35,8 +64,8 @@ export function lineHeight(fontPx: number): number {
 }
 
 /** Estimated screen height of a label that wraps at the stylesheet's width, with its margin. */
-export function estimateLabelHeight(label: string, fontPx: number): number {
-  const lines = Math.max(1, Math.ceil(textWidth(label, fontPx) / WRAP_WIDTH));
+export function estimateLabelHeight(label: string, fontPx: number, bold = false): number {
+  const lines = Math.max(1, Math.ceil(textWidth(label, fontPx, bold) / WRAP_WIDTH));
   return lineHeight(fontPx) + (lines - 1) * fontPx * 1.25;
 }
 

@@ -48,6 +48,18 @@ export function isDefaultFilters(f: Filters): boolean {
   );
 }
 
+/** How many filters differ from the defaults: each ticked box, and each year setting. */
+export function activeFilterCount(f: Filters): number {
+  return (
+    f.countries.length +
+    f.types.length +
+    f.kinds.length +
+    (f.years ? 1 : 0) +
+    (f.onlyUndated === true || !f.undated ? 1 : 0) +
+    (f.hideIsolated === DEFAULT_FILTERS.hideIsolated ? 0 : 1)
+  );
+}
+
 /** Per-option flags for a facet (1 = picked) over the index's value list; null = all. */
 function picked(chosen: readonly string[], names: readonly string[]): Uint8Array | null {
   if (chosen.length === 0) return null;

@@ -1,4 +1,4 @@
-import { drawnLabels, expect, statusCounts, test } from './fixtures';
+import { drawnLabels, expect, focusBySearch, statusCounts, test } from './fixtures';
 import { expectedCounts, seedGraph } from './expected';
 import type { Page } from '@playwright/test';
 import { DEFAULT_FILTERS, facetCounts } from '../../src/filters/applyFilters';
@@ -117,14 +117,7 @@ test('Q3: joint programmes and joint schools, then only visits and talks', async
 
 test('Q4: who connects the XJTU network to the EIT network', async ({ page }) => {
   await ready(page);
-  const search = page.getByRole('combobox', { name: 'Search institutions' });
-  await search.fill('XJTU');
-  await expect(page.getByRole('listbox').getByRole('option').first()).toContainText(
-    "Xi'an Jiaotong University",
-  );
-  await search.press('Enter');
-  const details = page.getByRole('complementary', { name: 'Details' });
-  await expect(details.getByRole('heading', { level: 2 })).toHaveText("Xi'an Jiaotong University");
+  const details = await focusBySearch(page, 'XJTU', "Xi'an Jiaotong University");
   await expect(page).toHaveURL(/focus=xjtu/);
   const connect = details.getByRole('combobox', { name: 'Show the chain of agreements to' });
   await connect.fill('EIT');

@@ -31,6 +31,21 @@ test.skip(missing !== null, missing ?? '');
 
 export { expect };
 
+/**
+ * Types `query` into the search box and picks the first suggestion, `name`, with Enter; returns
+ * the details panel once it shows that institution. (Search's code loads on first use: Enter
+ * waits for the suggestion to be shown.)
+ */
+export async function focusBySearch(page: Page, query: string, name: string) {
+  const search = page.getByRole('combobox', { name: 'Search institutions' });
+  await search.fill(query);
+  await expect(page.getByRole('listbox').getByRole('option').first()).toContainText(name);
+  await search.press('Enter');
+  const details = page.getByRole('complementary', { name: 'Details' });
+  await expect(details.getByRole('heading', { level: 2 })).toHaveText(name);
+  return details;
+}
+
 /** Reads the status line's four numbers. */
 export async function statusCounts(page: Page) {
   await expect(page.getByTestId('status-line')).toContainText('Showing');

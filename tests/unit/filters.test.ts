@@ -2,6 +2,7 @@
 // table of institutions and agreements every expectation below refers to).
 import { describe, expect, it } from 'vitest';
 import {
+  activeFilterCount,
   applyFilters,
   DEFAULT_FILTERS,
   facetCounts,
@@ -454,4 +455,24 @@ describe('neighbourhood', () => {
     expect(n.nodes.size).toBe(0);
     expect(n.edges.size).toBe(0);
   });
+});
+
+describe('activeFilterCount', () => {
+  const cases: [Partial<Filters>, number][] = [
+    [{}, 0],
+    [{ countries: ['CN', 'DE'] }, 2],
+    [{ years: [2010, 2015] }, 1],
+    [{ undated: false }, 1],
+    [{ onlyUndated: true }, 1],
+    [{ types: ['visit'], kinds: ['company'] }, 2],
+    [{ hideIsolated: !DEFAULT_FILTERS.hideIsolated }, 1],
+    [{ countries: ['CN'], years: [2010, 2015], undated: false, types: ['mou'] }, 4],
+  ];
+  for (const [patch, count] of cases) {
+    it(`counts ${count} for ${JSON.stringify(patch)}, none exactly when the filters are the defaults`, () => {
+      const f = { ...DEFAULT_FILTERS, ...patch };
+      expect(activeFilterCount(f)).toBe(count);
+      expect(activeFilterCount(f) === 0).toBe(isDefaultFilters(f));
+    });
+  }
 });
