@@ -167,8 +167,12 @@ function frameItemOf(n: cytoscape.NodeSingular): FrameItem {
     const place = kind === 'group' ? 'below' : 'above';
     return { x, y, size, label: { w, h: lineHeight(px), place, units: 'screen' } };
   }
-  // Before the label pass has decided (a view just drawn), a label counts as shown.
-  if (label === '' || (labelZoom.has(n.id()) && !n.hasClass(LABEL_CLASS))) return { x, y, size };
+  if (label === '') return { x, y, size };
+  // Counted from the zoom the label pass draws it at, so that a fit counts the labels drawn at
+  // the zoom it picks, not those of the zoom before it (at load, nearly all of them). The
+  // selected institution's, its neighbours' and a hovered one's are drawn at any zoom.
+  const always = n.hasClass('near') || n.hasClass('focus') || n.hasClass('hover');
+  const from = always ? 0 : (labelZoom.get(n.id()) ?? 0);
   const tier = (n.data('tier') as 0 | 1 | 2 | undefined) ?? 0;
   const px = LABEL_PX[tier];
   return {
@@ -180,6 +184,7 @@ function frameItemOf(n: cytoscape.NodeSingular): FrameItem {
       h: estimateLabelHeight(label, px, tier === 2),
       place: 'below',
       units: 'screen',
+      from,
     },
   };
 }

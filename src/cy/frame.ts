@@ -14,6 +14,8 @@ export interface FrameLabel {
    * (institution labels); 'model': drawing units, scaled by the zoom like the nodes.
    */
   units: 'screen' | 'model';
+  /** The zoom from which the label is drawn (the label pass's threshold); absent: always. */
+  from?: number;
 }
 
 export interface FrameItem {
@@ -62,7 +64,9 @@ export function screenExtent(items: readonly FrameItem[], z: number): Extent {
     y1 = Math.min(y1, cy - r);
     y2 = Math.max(y2, cy + r);
     const l = it.label;
-    if (!l) continue;
+    // A label not drawn at this zoom takes no room. The extent still only grows with the
+    // zoom (labels appear as it grows), so frameItems' bisection holds.
+    if (!l || (l.from !== undefined && z < l.from)) continue;
     const s = l.units === 'screen' ? screenScale : z;
     const hw = (l.w * s) / 2;
     const h = l.h * s;

@@ -54,6 +54,35 @@ describe('frameItems', () => {
     expect(e.x1).toBeGreaterThanOrEqual(AREA.left - 0.5);
   });
 
+  it('counts a label only from the zoom the label pass draws it at', () => {
+    const at = (from: number | undefined): number =>
+      frameItems(
+        [
+          { x: 0, y: 0, size: 10 },
+          {
+            x: 1990,
+            y: 0,
+            size: 10,
+            label: { w: 200, h: 20, place: 'below', units: 'screen', from },
+          },
+        ],
+        AREA,
+      )?.zoom ?? 0;
+    const always = at(undefined);
+    const never = at(100);
+    // Without the label 800 px hold 2,000 units; with it, 100 px of them go to its half.
+    expect(never).toBeCloseTo(0.4, 3);
+    expect(always).toBeCloseTo(700 / 1995, 3);
+    expect(at(0)).toBeCloseTo(always, 6);
+    // Drawn only from above the zoom that fits without it: it takes no room.
+    expect(at(0.5)).toBeCloseTo(never, 6);
+    // Drawn from a zoom in between: the view stops just short of the zoom that would show it.
+    expect(at(0.38)).toBeCloseTo(0.38, 3);
+    expect(at(0.38)).toBeLessThanOrEqual(0.38);
+    // Drawn from below the zoom that fits with it: counted.
+    expect(at(0.2)).toBeCloseTo(always, 6);
+  });
+
   it('keeps to the zoom range: one node gets the largest zoom, labels that cannot fit the least', () => {
     expect(frameItems([{ x: 5, y: 5, size: 10 }], AREA)?.zoom).toBe(AREA.maxZoom);
     const tooWide: FrameItem = {
