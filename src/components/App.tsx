@@ -4,7 +4,7 @@ import { openDataset, openGraph, startInitialLoad, startUrlSync, useAtlas } from
 import { DetailsPanel } from './DetailsPanel';
 import { EmptyState } from './EmptyState';
 import { openGraphFile } from './OpenGraphButton';
-import { FilterPanel } from './FilterPanel';
+import { FilterPanel, FiltersToggle } from './FilterPanel';
 import { useNarrow } from './useNarrow';
 import { GraphCanvas } from './GraphCanvas';
 import { GroupsBar } from './GroupsBar';
@@ -23,14 +23,7 @@ const EmbedView = lazy(() => import('./EmbedView').then((m) => ({ default: m.Emb
 const ImportDialog = lazy(() =>
   import('./import/ImportDialog').then((m) => ({ default: m.ImportDialog })),
 );
-import {
-  DEFAULT_VIEW,
-  activeFilterCount,
-  loadSearch,
-  prepareIndex,
-  searchCode,
-  type SearchCode,
-} from '../filters';
+import { DEFAULT_VIEW, loadSearch, prepareIndex, searchCode, type SearchCode } from '../filters';
 import type { GraphData } from '../model';
 
 /** Keeps `dataset=<id>` in the address bar in step with the graph shown. */
@@ -102,7 +95,6 @@ export function App() {
   // Narrow screens: the filters are a drawer, opened from the toolbar.
   const narrow = useNarrow();
   const [filtersOpen, setFiltersOpen] = useState(false);
-  const activeFilters = useAtlas((s) => activeFilterCount(s.filters));
   const drawer = narrow ? { open: filtersOpen, onClose: () => setFiltersOpen(false) } : undefined;
   const [importFiles, setImportFiles] = useState<File[] | undefined>(undefined);
 
@@ -178,17 +170,7 @@ export function App() {
       <Toolbar
         filters={
           narrow && hasGraph ? (
-            <button
-              type="button"
-              className="toolbar-button filters-toggle"
-              aria-expanded={filtersOpen}
-              aria-controls="filters-panel"
-              aria-label={activeFilters > 0 ? `Filters, ${activeFilters} set` : 'Filters'}
-              onClick={() => setFiltersOpen(!filtersOpen)}
-            >
-              Filters
-              {activeFilters > 0 ? <span className="badge">{activeFilters}</span> : null}
-            </button>
+            <FiltersToggle open={filtersOpen} onToggle={() => setFiltersOpen(!filtersOpen)} />
           ) : undefined
         }
         data={

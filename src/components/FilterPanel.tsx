@@ -10,7 +10,7 @@ import {
   type CooperationType,
   type InstitutionType,
 } from '../model';
-import { indexGraph, isDefaultFilters } from '../filters';
+import { activeFilterCount, indexGraph, isDefaultFilters } from '../filters';
 import { COOPERATION_STYLE } from '../cy';
 import { facetsFor, useAtlas } from '../store';
 import { LineSwatch } from './LineSwatch';
@@ -23,6 +23,27 @@ function toggle<T>(list: readonly T[], value: T): T[] {
 export interface FilterDrawer {
   open: boolean;
   onClose(): void;
+}
+
+/**
+ * The toolbar's button for the drawer, with the number of filters set. A component of its own:
+ * the page's root does not render again at every filter change for it.
+ */
+export function FiltersToggle({ open, onToggle }: { open: boolean; onToggle(): void }) {
+  const active = useAtlas((s) => activeFilterCount(s.filters));
+  return (
+    <button
+      type="button"
+      className="toolbar-button filters-toggle"
+      aria-expanded={open}
+      aria-controls="filters-panel"
+      aria-label={active > 0 ? `Filters, ${active} set` : 'Filters'}
+      onClick={onToggle}
+    >
+      Filters
+      {active > 0 ? <span className="badge">{active}</span> : null}
+    </button>
+  );
 }
 
 export function FilterPanel({ drawer }: { drawer?: FilterDrawer }) {

@@ -25,6 +25,7 @@ export const MAX_PAIRWISE = 2500;
 
 /** Measures text in the canvas's font, where the page can (null: estimate instead). */
 let measurer: OffscreenCanvasRenderingContext2D | null | undefined;
+let measuredFont = '';
 /** Widths at 1 px, by weight and text (cleared past 20,000 entries). */
 const widths = new Map<string, number>();
 
@@ -37,7 +38,12 @@ function measured(text: string, bold: boolean): number | null {
   const key = `${bold ? 'b' : 'n'}${text}`;
   let width = widths.get(key);
   if (width === undefined) {
-    measurer.font = `${bold ? 'bold ' : ''}100px ${FONT}`;
+    // Setting the font parses it: only when the weight changes (half the cost of measuring).
+    const font = `${bold ? 'bold ' : ''}100px ${FONT}`;
+    if (measuredFont !== font) {
+      measurer.font = font;
+      measuredFont = font;
+    }
     width = measurer.measureText(text).width / 100;
     if (widths.size >= 20_000) widths.clear();
     widths.set(key, width);

@@ -234,26 +234,39 @@ test('a filter change draws the network first and counts the facets after it', a
       ),
     );
   const before = await typeCounts();
+  const legendBefore = await page.locator('section[aria-label="Legend"] .count').allTextContents();
   const china = countryBox(page, 'China');
   await china.evaluate((el) => {
     const read = () =>
       [...document.querySelectorAll('ul[aria-label="Cooperation type"] .count')].map(
         (c) => c.textContent,
       );
+    const legend = () =>
+      [...document.querySelectorAll('section[aria-label="Legend"] .count')].map(
+        (c) => c.textContent,
+      );
     (el as HTMLInputElement).click();
-    // Right after the click's own task: the network is redrawn, the counts are not yet.
+    // Right after the click's own task: the network is redrawn, the counts (the filter panel's
+    // and the legend's) are not yet.
     Reflect.set(window, '__afterClick', {
       counts: read(),
+      legend: legend(),
       drawn: window.atlasView?.visibleNodes().length ?? -1,
     });
   });
   const afterClick = (await page.evaluate(() => Reflect.get(window, '__afterClick'))) as {
     counts: string[];
+    legend: string[];
     drawn: number;
   };
   const expected = expectedCounts({ countries: ['CN'] });
   expect(afterClick.drawn).toBe(expected.visible.nodes.size);
   expect(afterClick.counts).toEqual(before);
+  expect(afterClick.legend).toEqual(legendBefore);
+  // The legend's follow too: "shown of total".
+  await expect
+    .poll(() => page.locator('section[aria-label="Legend"] .count').allTextContents())
+    .toContainEqual(expect.stringMatching(/^\d+ of \d+$/));
   // Then the counts follow, for the filters now applied.
   const counts = facetCounts(seedGraph(), { ...DEFAULT_FILTERS, countries: ['CN'] }).types;
   await expect
