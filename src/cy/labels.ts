@@ -23,30 +23,37 @@ const WRAP_WIDTH = 130;
 /** Above this many labelled nodes the pairwise pass is skipped (the view is aggregated then). */
 export const MAX_PAIRWISE = 2500;
 
-/** Measures text in the canvas's font, where the page can (null: estimate instead). */
-let measurer: OffscreenCanvasRenderingContext2D | null | undefined;
-let measuredFont = '';
-/** Widths at 1 px, by weight and text (cleared past 20,000 entries). */
-const widths = new Map<string, number>();
+/**
+ * Text measured in the canvas's font where the page can: one context per weight, each with its
+ * font set once (setting a font parses it, and labels alternate between weights). Widths at
+ * 1 px by text, per weight, cleared past 20,000 entries. Null: no canvas (estimate instead).
+ */
+interface Measurer {
+  context: OffscreenCanvasRenderingContext2D;
+  widths: Map<string, number>;
+}
+let measurers: [Measurer, Measurer] | null | undefined;
+
+function makeMeasurer(bold: boolean): Measurer | null {
+  const context = new OffscreenCanvas(1, 1).getContext('2d');
+  if (!context) return null;
+  context.font = `${bold ? 'bold ' : ''}100px ${FONT}`;
+  return { context, widths: new Map() };
+}
 
 function measured(text: string, bold: boolean): number | null {
-  if (measurer === undefined) {
-    measurer =
-      typeof OffscreenCanvas === 'undefined' ? null : new OffscreenCanvas(1, 1).getContext('2d');
+  if (measurers === undefined) {
+    const normal = typeof OffscreenCanvas === 'undefined' ? null : makeMeasurer(false);
+    const heavy = normal ? makeMeasurer(true) : null;
+    measurers = normal && heavy ? [normal, heavy] : null;
   }
-  if (!measurer) return null;
-  const key = `${bold ? 'b' : 'n'}${text}`;
-  let width = widths.get(key);
+  if (!measurers) return null;
+  const { context, widths } = measurers[bold ? 1 : 0];
+  let width = widths.get(text);
   if (width === undefined) {
-    // Setting the font parses it: only when the weight changes (half the cost of measuring).
-    const font = `${bold ? 'bold ' : ''}100px ${FONT}`;
-    if (measuredFont !== font) {
-      measurer.font = font;
-      measuredFont = font;
-    }
-    width = measurer.measureText(text).width / 100;
+    width = context.measureText(text).width / 100;
     if (widths.size >= 20_000) widths.clear();
-    widths.set(key, width);
+    widths.set(text, width);
   }
   return width;
 }
