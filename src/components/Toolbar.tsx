@@ -59,6 +59,44 @@ export function Toolbar({ data, filters }: { data: React.ReactNode; filters?: Re
   );
 }
 
+const HOPS = ['1', '2'] as const;
+
+/**
+ * One of the view controls: a select with its name shown beside it (hidden on phones, where
+ * the select keeps it as its aria-label and title).
+ */
+function ToolSelect<T extends string>(props: {
+  name: string;
+  value: T;
+  options: readonly T[];
+  label(option: T): string;
+  onChange(value: T): void;
+}) {
+  const id = useId();
+  const { name, value, options, label, onChange } = props;
+  return (
+    <div className="tool">
+      <label htmlFor={id}>{name}</label>
+      <select
+        id={id}
+        aria-label={name}
+        title={name}
+        value={value}
+        onChange={(e) => {
+          const picked = options.find((o) => o === e.target.value);
+          if (picked !== undefined) onChange(picked);
+        }}
+      >
+        {options.map((o) => (
+          <option key={o} value={o}>
+            {label(o)}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
+}
+
 /** Layout, colour, highlight depth and zoom, floating over the canvas. */
 export function CanvasControls() {
   const layout = useAtlas((s) => s.layout);
@@ -67,9 +105,6 @@ export function CanvasControls() {
   const setLayout = useAtlas((s) => s.setLayout);
   const setColor = useAtlas((s) => s.setColor);
   const setHops = useAtlas((s) => s.setHops);
-  const layoutId = useId();
-  const colorId = useId();
-  const hopsId = useId();
   const box = useRef<HTMLDivElement>(null);
   // Fitting keeps the network below the controls, which wrap onto more lines on narrow screens.
   useLayoutEffect(() => {
@@ -83,51 +118,27 @@ export function CanvasControls() {
   }, []);
   return (
     <div ref={box} className="canvas-controls" role="group" aria-label="View controls">
-      <div className="tool">
-        <label htmlFor={layoutId}>Layout</label>
-        <select
-          id={layoutId}
-          aria-label="Layout"
-          title="Layout"
-          value={layout}
-          onChange={(e) => setLayout(e.target.value as LayoutName)}
-        >
-          {LAYOUTS.map((l) => (
-            <option key={l} value={l}>
-              {LAYOUT_LABELS[l]}
-            </option>
-          ))}
-        </select>
-      </div>
-      <div className="tool">
-        <label htmlFor={colorId}>Colour by</label>
-        <select
-          id={colorId}
-          aria-label="Colour by"
-          title="Colour by"
-          value={color}
-          onChange={(e) => setColor(e.target.value as ColorMode)}
-        >
-          {COLOR_MODES.map((c) => (
-            <option key={c} value={c}>
-              {COLOR_LABELS[c]}
-            </option>
-          ))}
-        </select>
-      </div>
-      <div className="tool">
-        <label htmlFor={hopsId}>Highlight</label>
-        <select
-          id={hopsId}
-          aria-label="Highlight"
-          title="Highlight"
-          value={hops}
-          onChange={(e) => setHops(e.target.value === '2' ? 2 : 1)}
-        >
-          <option value="1">1 hop</option>
-          <option value="2">2 hops</option>
-        </select>
-      </div>
+      <ToolSelect
+        name="Layout"
+        value={layout}
+        options={LAYOUTS}
+        label={(l) => LAYOUT_LABELS[l]}
+        onChange={setLayout}
+      />
+      <ToolSelect
+        name="Colour by"
+        value={color}
+        options={COLOR_MODES}
+        label={(c) => COLOR_LABELS[c]}
+        onChange={setColor}
+      />
+      <ToolSelect
+        name="Highlight"
+        value={hops === 2 ? '2' : '1'}
+        options={HOPS}
+        label={(h) => (h === '2' ? '2 hops' : '1 hop')}
+        onChange={(h) => setHops(h === '2' ? 2 : 1)}
+      />
       <div className="tool-group" role="group" aria-label="Zoom">
         <button type="button" onClick={() => zoomBy(1.3)} aria-label="Zoom in" title="Zoom in">
           +

@@ -144,6 +144,20 @@ function setViewport(view: Viewport | null, animate: boolean): void {
   else cy.viewport(view);
 }
 
+/**
+ * An institution's label on screen at zoom ≤ 1, in pixels: its tier's font size, bold for hubs
+ * (as the stylesheet draws them), wrapped at the stylesheet's width.
+ */
+function institutionLabelSize(n: cytoscape.NodeSingular): { width: number; height: number } {
+  const tier = (n.data('tier') as 0 | 1 | 2 | undefined) ?? 0;
+  const label = String(n.data('label') ?? '');
+  const bold = tier === 2;
+  return {
+    width: estimateLabelWidth(label, LABEL_PX[tier], bold),
+    height: estimateLabelHeight(label, LABEL_PX[tier], bold),
+  };
+}
+
 /** A drawn node as the framing sees it: its box and, unless hidden, its label's box. */
 function frameItemOf(n: cytoscape.NodeSingular): FrameItem {
   const { x, y } = n.position();
@@ -173,15 +187,14 @@ function frameItemOf(n: cytoscape.NodeSingular): FrameItem {
   // selected institution's, its neighbours' and a hovered one's are drawn at any zoom.
   const always = n.hasClass('near') || n.hasClass('focus') || n.hasClass('hover');
   const from = always ? 0 : (labelZoom.get(n.id()) ?? 0);
-  const tier = (n.data('tier') as 0 | 1 | 2 | undefined) ?? 0;
-  const px = LABEL_PX[tier];
+  const { width, height } = institutionLabelSize(n);
   return {
     x,
     y,
     size,
     label: {
-      w: estimateLabelWidth(label, px, tier === 2),
-      h: estimateLabelHeight(label, px, tier === 2),
+      w: width,
+      h: height,
       place: 'below',
       units: 'screen',
       from,
@@ -368,15 +381,12 @@ function computeLabelZooms(): void {
       return;
     }
     if (big) return;
-    const tier = n.data('tier') as 0 | 1 | 2;
     const size = n.data('size') as number;
-    const label = n.data('label') as string;
     items.push({
       id: n.id(),
       x: n.position('x'),
       y: n.position('y') + size / 2,
-      width: estimateLabelWidth(label, LABEL_PX[tier], tier === 2),
-      height: estimateLabelHeight(label, LABEL_PX[tier], tier === 2),
+      ...institutionLabelSize(n),
       size,
     });
   });
@@ -489,16 +499,10 @@ function labelBox(n: cytoscape.NodeSingular, z: number): ScreenBox {
   }
   if (kind === undefined) {
     // An institution: wrapped text under its circle, 3 px below it.
-    const tier = (n.data('tier') as 0 | 1 | 2 | undefined) ?? 0;
-    const px = LABEL_PX[tier];
-    const w = estimateLabelWidth(label, px, tier === 2) * s;
+    const { width, height } = institutionLabelSize(n);
+    const w = width * s;
     const top = (y + size / 2) * z + 3 * s;
-    return {
-      x1: x * z - w / 2,
-      x2: x * z + w / 2,
-      y1: top,
-      y2: top + estimateLabelHeight(label, px, tier === 2) * s,
-    };
+    return { x1: x * z - w / 2, x2: x * z + w / 2, y1: top, y2: top + height * s };
   }
   const px = n.data('px') as number;
   // Group and frame names are bold.
