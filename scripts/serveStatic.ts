@@ -14,6 +14,8 @@ const TYPES: Record<string, string> = {
   '.png': 'image/png',
   '.csv': 'text/csv; charset=utf-8',
   '.txt': 'text/plain; charset=utf-8',
+  // As static hosts serve a compressed file: its type, not a Content-Encoding.
+  '.gz': 'application/gzip',
 };
 
 export interface StaticServer {

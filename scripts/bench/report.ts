@@ -14,6 +14,8 @@ export interface GraphInfo {
   agreements: number;
   bytes: number;
   gzipBytes: number;
+  /** Served gzip-compressed (.json.gz): larger than the app reads uncompressed. */
+  compressed?: boolean;
 }
 
 export interface PageResults {
@@ -153,7 +155,7 @@ export function markdown(report: BenchReport): string {
       .join(' | ')} |`,
   );
   out.push(
-    `| Graph file (gzip) | ${cols.map((s) => `${mb(s.graph.bytes)} (${mb(s.graph.gzipBytes)})`).join(' | ')} |`,
+    `| Graph file (gzip) | ${cols.map((s) => `${mb(s.graph.bytes)} (${mb(s.graph.gzipBytes)})${s.graph.compressed ? ', served as .json.gz' : ''}`).join(' | ')} |`,
   );
   for (const row of ROWS) {
     const cells = cols.map((s) => {

@@ -24,7 +24,7 @@ export function OpenGraphButton() {
       <button
         type="button"
         className="toolbar-button"
-        title="Open a graph file (JSON) exported from Partnership Atlas or Cytoscape"
+        title="Open a graph file (JSON, or gzip-compressed .json.gz) exported from Partnership Atlas or Cytoscape"
         onClick={() => input.current?.click()}
       >
         Open…
@@ -32,7 +32,7 @@ export function OpenGraphButton() {
       <input
         ref={input}
         type="file"
-        accept=".json,application/json"
+        accept=".json,.gz,application/json,application/gzip"
         className="visually-hidden"
         aria-label="Open graph file"
         tabIndex={-1}

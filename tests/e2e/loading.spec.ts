@@ -4,6 +4,7 @@
 // is still named, line and column.
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { gzipSync } from 'node:zlib';
 import type { Page } from '@playwright/test';
 import { generateGraph } from '../../scripts/bench/generate';
 import { expect, statusCounts, test } from './fixtures';
@@ -14,6 +15,32 @@ function loadInfo(page: Page) {
   return page.evaluate(
     () => (window as unknown as { __atlasLoad?: { parsedIn: string; bytes: number } }).__atlasLoad,
   );
+}
+
+/**
+ * A server on another origin (CORS allowed) that sends `body` a chunk of `chunk` bytes every
+ * 8 ms, with its length declared.
+ */
+async function slowServer(body: Buffer, type: string, chunk: number) {
+  const server = createServer((_req, res) => {
+    res.writeHead(200, {
+      'content-type': type,
+      'content-length': String(body.length),
+      'access-control-allow-origin': '*',
+    });
+    let at = 0;
+    const timer = setInterval(() => {
+      res.write(body.subarray(at, at + chunk));
+      at += chunk;
+      if (at >= body.length) {
+        clearInterval(timer);
+        res.end();
+      }
+    }, 8);
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  return { port, close: () => server.close() };
 }
 
 test('a large graph is read off the page, with progress shown while it loads', async ({ page }) => {
@@ -37,25 +64,8 @@ test('a large graph is read off the page, with progress shown while it loads', a
 test('a large graph on a slow line is parsed while it downloads', async ({ page }) => {
   const text = JSON.stringify(generateGraph(6000, 6));
   const body = Buffer.from(text);
-  // A server that sends the file at about 8 MB/s, 64 KB every 8 ms (another origin: CORS).
-  const server = createServer((_req, res) => {
-    res.writeHead(200, {
-      'content-type': 'application/json',
-      'content-length': String(body.length),
-      'access-control-allow-origin': '*',
-    });
-    let at = 0;
-    const timer = setInterval(() => {
-      res.write(body.subarray(at, at + 65536));
-      at += 65536;
-      if (at >= body.length) {
-        clearInterval(timer);
-        res.end();
-      }
-    }, 8);
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
+  // About 8 MB/s, 64 KB every 8 ms.
+  const { port, close } = await slowServer(body, 'application/json', 65536);
   try {
     await page.goto(`./?graph=${encodeURIComponent(`http://127.0.0.1:${port}/slow.json`)}`);
     await expect(page.locator('.loading[role=status]')).toHaveText(/reading the file \(\d+ %\)/);
@@ -68,8 +78,56 @@ test('a large graph on a slow line is parsed while it downloads', async ({ page 
       streamed: true,
     });
   } finally {
-    server.close();
+    close();
   }
+});
+
+test('a gzip-compressed graph (.json.gz) loads through graph=, decompressed as it arrives', async ({
+  page,
+}) => {
+  // As static hosts serve it: application/gzip, no Content-Encoding; sent in slow chunks.
+  const text = JSON.stringify(generateGraph(6000, 7));
+  const packed = gzipSync(text);
+  const { port, close } = await slowServer(packed, 'application/gzip', 16384);
+  try {
+    await page.goto(`./?graph=${encodeURIComponent(`http://127.0.0.1:${port}/big.json.gz`)}`);
+    // Progress counts the compressed bytes against the size the server declared.
+    await expect(page.locator('.loading[role=status]')).toHaveText(/reading the file \(\d+ %\)/);
+    const counts = await statusCounts(page);
+    expect(counts.total).toBe(6000);
+    expect(counts.totalEdges).toBe(JSON.parse(text).elements.edges.length);
+    // The worker parsed the decompressed text.
+    expect(await loadInfo(page)).toMatchObject({
+      parsedIn: 'worker',
+      bytes: Buffer.byteLength(text),
+    });
+  } finally {
+    close();
+  }
+});
+
+test('a gzip-compressed graph opens through Open…; a damaged one is refused, the view kept', async ({
+  page,
+}) => {
+  await page.goto('./');
+  const before = await statusCounts(page);
+  const packed = gzipSync(big);
+  await page.getByLabel('Open graph file').setInputFiles({
+    name: 'damaged.json.gz',
+    mimeType: 'application/gzip',
+    buffer: packed.subarray(0, packed.length >> 1),
+  });
+  await expect(page.getByRole('alert')).toContainText(
+    'The file is gzip-compressed, but it could not be decompressed: it is damaged or cut short.',
+  );
+  await expect(page.getByRole('alert')).toContainText('damaged.json.gz');
+  expect((await statusCounts(page)).total).toBe(before.total);
+  await page.getByLabel('Open graph file').setInputFiles({
+    name: 'register.json.gz',
+    mimeType: 'application/gzip',
+    buffer: packed,
+  });
+  await expect.poll(async () => (await statusCounts(page)).total).toBe(4000);
 });
 
 test('the bundled graph is parsed on the page', async ({ page }) => {

@@ -161,7 +161,7 @@ describe('graph= when the server misbehaves', () => {
       return new Response(body, { headers: { 'content-length': String(200 * 1024 * 1024) } });
     });
     expect((await load()).problems.map((p) => p.message)).toEqual([
-      'The file is 200.0 MB; the limit is 100.0 MB.',
+      'The file is 200.0 MB; the limit is 100.0 MB. A larger graph can be opened gzip-compressed (.json.gz), up to 300 MB of text.',
     ]);
     expect(pulled).toBe(false);
   });
@@ -181,7 +181,7 @@ describe('graph= when the server misbehaves', () => {
         ),
     );
     expect((await load()).problems.map((p) => p.message)).toEqual([
-      'The file is larger than 100 MB, the limit.',
+      'The file is larger than 100 MB, the limit. A larger graph can be opened gzip-compressed (.json.gz), up to 300 MB of text.',
     ]);
     // An endless body: reading stopped a chunk or two after the limit.
     expect(sent).toBeLessThan(105);

@@ -122,7 +122,7 @@ describe('size limits', () => {
   it('refuses more institutions than the limit without checking each', () => {
     const nodes = { length: LIMITS.maxNodes + 1 };
     const r = validateGraph({ elements: { nodes: Array.from(nodes, () => 0), edges: [] } });
-    expect(r.problems[0]?.message).toContain('the limits are 200,000 and 600,000');
+    expect(r.problems[0]?.message).toContain('the limits are 300,000 and 900,000');
   });
 });
 

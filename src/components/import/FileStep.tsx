@@ -55,14 +55,14 @@ export function FileStep(props: {
         onDrop={drop}
       >
         <strong>Drop files here, or choose files</strong>
-        An agreements table as CSV, optionally with an institutions table — or a graph file (.json)
-        saved from this site or Cytoscape. Up to {mb} MB each.
+        An agreements table as CSV, optionally with an institutions table — or a graph file (.json,
+        or .json.gz) saved from this site or Cytoscape. Up to {mb} MB each.
         <input
           id={inputId}
           className="visually-hidden"
           type="file"
           multiple
-          accept=".csv,.tsv,.txt,.json,text/csv,text/plain,application/json"
+          accept=".csv,.tsv,.txt,.json,.gz,text/csv,text/plain,application/json,application/gzip"
           disabled={props.reading !== null}
           onChange={(e) => {
             const files = [...(e.target.files ?? [])];

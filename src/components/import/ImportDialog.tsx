@@ -55,8 +55,9 @@ interface Tables {
   institutions: TableSummary | null;
 }
 
-const isJson = (f: File) => /\.json$/i.test(f.name) || f.type === 'application/json';
-const baseName = (file: string) => file.replace(/\.[^.]+$/, '') || file;
+const isJson = (f: File) =>
+  /\.json(\.gz)?$/i.test(f.name) || f.type === 'application/json' || f.type === 'application/gzip';
+const baseName = (file: string) => file.replace(/(\.json)?\.gz$|\.[^.]+$/i, '') || file;
 const isAbort = (e: unknown) => e instanceof DOMException && e.name === 'AbortError';
 const messageOf = (e: unknown) => (e instanceof Error ? e.message : String(e));
 

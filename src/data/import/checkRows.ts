@@ -581,14 +581,14 @@ export function buildImportedGraph(input: ImportInput): ImportResult {
         'Choose the column that holds the institutions, or type the name of the institution every row belongs to.',
     });
   }
-  if (totalRows > LIMITS.maxEdges) {
+  if (totalRows > LIMITS.maxTableRows) {
     mappingOk = false;
     problems.push({
       file,
       row: 1,
       field: '',
       level: 'error',
-      message: `The table has ${totalRows.toLocaleString('en')} rows; at most ${LIMITS.maxEdges.toLocaleString('en')} can be imported.`,
+      message: `The table has ${totalRows.toLocaleString('en')} rows; at most ${LIMITS.maxTableRows.toLocaleString('en')} can be imported.`,
     });
   }
 

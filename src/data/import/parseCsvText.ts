@@ -191,7 +191,7 @@ export function parseCsvText(
         for (let j = 0; j < width; j++) row[j] = (cells[j] ?? '').trim();
         rows.push(row);
         rowNumbers.push(records);
-        if (rows.length > LIMITS.maxEdges) {
+        if (rows.length > LIMITS.maxTableRows) {
           state.tooMany = true;
           parser.abort();
           return;
@@ -208,7 +208,7 @@ export function parseCsvText(
       row: 1,
       field: '',
       level: 'error',
-      message: `The table has more than ${LIMITS.maxEdges.toLocaleString('en')} rows, the most that can be imported. Split it into smaller files.`,
+      message: `The table has more than ${LIMITS.maxTableRows.toLocaleString('en')} rows, the most that can be imported. Split it into smaller files.`,
     });
     return { ...empty, columns };
   }
