@@ -243,6 +243,28 @@ describe('GraphAssembler with columns (built part by part on the page)', () => {
     expect(takeColumns(assembled)).toBeNull();
   });
 
+  it("takes each agreement's ends from the validator's places: the institutions' own ids", async () => {
+    const { replies, service } = harness();
+    const buffer = bigBytes.slice().buffer;
+    await service.handle({
+      kind: 'parse',
+      buffer,
+      byteOffset: 0,
+      byteLength: buffer.byteLength,
+      name: 'big.json',
+    });
+    const parts = replies.flatMap((r) => (r.kind === 'part' ? [r.part] : []));
+    const withEnds = parts.filter((p) => p.columns);
+    expect(withEnds.length).toBeGreaterThan(0);
+    // Blank the packed ends' text: the places alone must give them.
+    for (const p of withEnds) {
+      for (const end of [p.edges.source, p.edges.target]) end.text = '?'.repeat(end.text.length);
+    }
+    const assembler = new GraphAssembler({ columns: true });
+    for (const p of parts) assembler.add(p);
+    expect(assembler.graph()).toEqual(validateGraph(big).graph);
+  });
+
   it('keeps no columns when agreements come before all their institutions', () => {
     const graph = validateGraph(big).graph;
     if (!graph) throw new Error('generated graph invalid');

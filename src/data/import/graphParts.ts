@@ -72,12 +72,17 @@ export class GraphAssembler {
   add(part: GraphPart): void {
     if (part.data) this.data = part.data;
     const nodes = unpackNodes(part.nodes);
-    const edges = unpackEdges(part.edges);
+    for (const n of nodes) this.nodes.push(n);
+    // With all institutions in, the validator's places of the ends share their id strings.
+    const known =
+      part.columns && this.nodes.length === part.totalNodes
+        ? { ends: part.columns.ends, nodes: this.nodes }
+        : undefined;
+    const edges = unpackEdges(part.edges, known);
     if (this.buildColumns && !this.builder) {
       this.builder = new ColumnsBuilder({ nodes: part.totalNodes, edges: part.totalEdges });
     }
-    // One at a time: spreading a long array into push() can overflow the stack.
-    for (const n of nodes) this.nodes.push(n);
+    // One at a time (above): spreading a long array into push() can overflow the stack.
     if (edges.length > 0 && this.nodes.length < part.totalNodes) {
       // Agreements before all their institutions: the columns would be wrong; the index
       // builds its own from the whole graph.

@@ -91,6 +91,12 @@ class TextReader {
   text(): string {
     return this.next() ?? '';
   }
+
+  /** Passes over the next value without making a string of it. */
+  skip(): void {
+    const n = this.packed.lengths[this.i++] as number;
+    if (n > 0) this.at += n;
+  }
 }
 
 export function packNodes(nodes: readonly NodeElement[]): PackedNodes {
@@ -216,7 +222,18 @@ export function packEdges(edges: readonly EdgeElement[]): PackedEdges {
   };
 }
 
-export function unpackEdges(p: PackedEdges): EdgeElement[] {
+/**
+ * The ends of agreements as places in the graph's list of institutions (2 per agreement, as the
+ * validator sends them), with that list: an agreement's source and target are then the
+ * institutions' own id strings, not copies. At 300,000 institutions that is 1.8 million strings
+ * fewer on the page, for the garbage collector to walk at every full collection.
+ */
+export interface KnownEnds {
+  ends: Int32Array;
+  nodes: readonly NodeElement[];
+}
+
+export function unpackEdges(p: PackedEdges, known?: KnownEnds): EdgeElement[] {
   const m = p.year.length;
   const out = new Array<EdgeElement>(m);
   const ids = new TextReader(p.id);
@@ -238,10 +255,19 @@ export function unpackEdges(p: PackedEdges): EdgeElement[] {
     }
     const id = ids.text();
     const year = p.year[j] as number;
+    let from = known?.nodes[known.ends[2 * j] ?? -1]?.data.id;
+    let to = known?.nodes[known.ends[2 * j + 1] ?? -1]?.data.id;
+    if (from === undefined || to === undefined) {
+      from = source.text();
+      to = target.text();
+    } else {
+      source.skip();
+      target.skip();
+    }
     const data: AgreementData = {
       id,
-      source: source.text(),
-      target: target.text(),
+      source: from,
+      target: to,
       cooperation: COOPERATION_TYPES[p.cooperation[j] as number] as CooperationType,
       year: year === 0 ? null : year,
       date: date.next(),
