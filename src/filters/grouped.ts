@@ -23,6 +23,47 @@ function bump(counts: Int32Array, i: number): void {
   counts[i] = (counts[i] ?? 0) + 1;
 }
 
+/** Cells of a table of pairs at most: 4 MB of Int32. */
+const DENSE_PAIRS = 1 << 20;
+
+/**
+ * The summary links by pair of drawn nodes (numbered 0..n-1), in the order first seen. A
+ * table of n² cells when that is small (every group closed: about 120 nodes), else a Map. At
+ * 300,000 institutions the Map's lookups and the count of agreements inside each node, one per
+ * agreement, were half of the grouped view's time.
+ */
+class PairTable {
+  private readonly list: DrawnEdge[] = [];
+  private readonly dense: Int32Array | null;
+  private readonly sparse = new Map<number, number>();
+
+  constructor(private readonly n: number) {
+    this.dense = n * n <= DENSE_PAIRS ? new Int32Array(n * n).fill(-1) : null;
+  }
+
+  private key(a: number, b: number): number {
+    return a < b ? a * this.n + b : b * this.n + a;
+  }
+
+  get(a: number, b: number): DrawnEdge | undefined {
+    const k = this.key(a, b);
+    const at = this.dense ? (this.dense[k] ?? -1) : (this.sparse.get(k) ?? -1);
+    return at < 0 ? undefined : this.list[at];
+  }
+
+  add(a: number, b: number, link: DrawnEdge): void {
+    const k = this.key(a, b);
+    if (this.dense) this.dense[k] = this.list.length;
+    else this.sparse.set(k, this.list.length);
+    this.list.push(link);
+  }
+
+  /** The links in the order they were added. */
+  values(): DrawnEdge[] {
+    return this.list;
+  }
+}
+
 /** One byte per element, 1 when the element is in `ids`. */
 /**
  * The grouped view: every visible institution and agreement counted in its country's group,
@@ -51,26 +92,6 @@ export function groupedView(input: AggregateInput): DrawnView {
 
   const count = new Int32Array(G);
   for (let i = 0; i < N; i++) if (nodeOn[i] === 1) bump(count, groupOf(i));
-  const degree = new Int32Array(N);
-  const touching = new Int32Array(G);
-  const basePairs = new Set<number>();
-  for (let j = 0; j < edgeOn.length; j++) {
-    if (edgeOn[j] !== 1) continue;
-    const s = c.edgeSource[j] ?? 0;
-    const t = c.edgeTarget[j] ?? 0;
-    bump(degree, s);
-    bump(degree, t);
-    const a = groupOf(s);
-    const b = groupOf(t);
-    bump(touching, a);
-    if (a !== b) {
-      bump(touching, b);
-      basePairs.add(a < b ? a * G + b : b * G + a);
-    }
-  }
-  let groupCount = 0;
-  for (let g = 0; g < G; g++) if ((count[g] ?? 0) > 0) groupCount++;
-
   // Open groups in the user's order; pinned institutions are drawn one by one wherever they
   // are, beside their group when it is closed.
   const order: number[] = [];
@@ -78,6 +99,35 @@ export function groupedView(input: AggregateInput): DrawnView {
     const g = groupByKey.get(key);
     if (g !== undefined && (count[g] ?? 0) > 0 && !order.includes(g)) order.push(g);
   }
+  // Partners per institution, to draw an open group's best connected first: only then.
+  const degree = order.length > 0 ? new Int32Array(N) : null;
+  const touching = new Int32Array(G);
+  // Pairs of groups with an agreement between them, one byte per pair.
+  const pairSeen = new Uint8Array(G * G);
+  let basePairs = 0;
+  for (let j = 0; j < edgeOn.length; j++) {
+    if (edgeOn[j] !== 1) continue;
+    const s = c.edgeSource[j] ?? 0;
+    const t = c.edgeTarget[j] ?? 0;
+    if (degree) {
+      bump(degree, s);
+      bump(degree, t);
+    }
+    const a = groupOf(s);
+    const b = groupOf(t);
+    bump(touching, a);
+    if (a !== b) {
+      bump(touching, b);
+      const pair = a < b ? a * G + b : b * G + a;
+      if (pairSeen[pair] === 0) {
+        pairSeen[pair] = 1;
+        basePairs++;
+      }
+    }
+  }
+  let groupCount = 0;
+  for (let g = 0; g < G; g++) if ((count[g] ?? 0) > 0) groupCount++;
+
   const open = new Uint8Array(G);
   for (const g of order) open[g] = 1;
   const individual = new Uint8Array(N);
@@ -93,7 +143,7 @@ export function groupedView(input: AggregateInput): DrawnView {
   // Each institution drawn costs one node and at most one edge per distinct owner of its
   // partners at the time it is added (an agreement is counted by the later of its two ends
   // to be drawn), an upper bound on what it adds.
-  let budget = limit - groupCount - basePairs.size;
+  let budget = limit - groupCount - basePairs;
   const owners = new Set<number>();
   const costOf = (i: number) => {
     owners.clear();
@@ -120,7 +170,7 @@ export function groupedView(input: AggregateInput): DrawnView {
   }
   for (const g of order) {
     const list = lists.get(g) ?? [];
-    list.sort((a, b) => (degree[b] ?? 0) - (degree[a] ?? 0) || a - b);
+    list.sort((a, b) => (degree?.[b] ?? 0) - (degree?.[a] ?? 0) || a - b);
     budget -= 2; // the frame replaces the group node; one "more" node, one link to it
     for (const i of list) {
       if (individual[i] === 1) continue;
@@ -131,7 +181,6 @@ export function groupedView(input: AggregateInput): DrawnView {
     }
   }
 
-  const M = N + 2 * G;
   const drawnIdOf = (owner: number) =>
     owner < N
       ? (c.nodeIds[owner] ?? '')
@@ -139,11 +188,20 @@ export function groupedView(input: AggregateInput): DrawnView {
         ? restId(keyOfGroup(owner - N))
         : groupId(keyOfGroup(owner - N - G));
 
+  // Drawn nodes numbered compactly (0..C-1): drawn institutions first (at most the limit), then
+  // the open groups' "more" nodes and the closed groups, so that pairs of them fit a small table.
+  const rank = new Int32Array(N);
+  let drawnCount = 0;
+  for (let i = 0; i < N; i++) if (individual[i] === 1) rank[i] = drawnCount++;
+  const C = drawnCount + 2 * G;
+  const compact = (owner: number) => (owner < N ? (rank[owner] ?? 0) : drawnCount + owner - N);
+
   // Edges: agreements between two drawn institutions as they are; the rest summed per pair of
   // drawn nodes; those inside one node counted on it.
   const drawnEdges: DrawnEdge[] = [];
-  const links = new Map<number, DrawnEdge>();
-  const inside = new Map<number, number>();
+  const links = new PairTable(C);
+  /** Agreements inside each drawn node, by its compact number. */
+  const inside = new Int32Array(C);
   for (let j = 0; j < edgeOn.length; j++) {
     if (edgeOn[j] !== 1) continue;
     const s = c.edgeSource[j] ?? 0;
@@ -162,10 +220,11 @@ export function groupedView(input: AggregateInput): DrawnView {
         cooperation: graph.elements.edges[j]?.data.cooperation,
       });
     } else if (a === b) {
-      inside.set(a, (inside.get(a) ?? 0) + 1);
+      bump(inside, compact(a));
     } else {
-      const key = a < b ? a * M + b : b * M + a;
-      let link = links.get(key);
+      const ca = compact(a);
+      const cb = compact(b);
+      let link = links.get(ca, cb);
       if (!link) {
         const x = drawnIdOf(a);
         const y = drawnIdOf(b);
@@ -176,7 +235,7 @@ export function groupedView(input: AggregateInput): DrawnView {
           target: x < y ? y : x,
           agreements: 0,
         };
-        links.set(key, link);
+        links.add(ca, cb, link);
       }
       link.agreements++;
     }
@@ -237,7 +296,7 @@ export function groupedView(input: AggregateInput): DrawnView {
         y: place.y,
         size,
         institutions: total - shown.length,
-        inside: inside.get(N + G + g) ?? 0,
+        inside: inside[compact(N + G + g)] ?? 0,
       });
       continue;
     }
@@ -269,7 +328,7 @@ export function groupedView(input: AggregateInput): DrawnView {
         y: place.y + frame.size / 2,
         size: 24,
         institutions: rest,
-        inside: inside.get(N + g) ?? 0,
+        inside: inside[compact(N + g)] ?? 0,
       });
     }
   }
@@ -281,7 +340,7 @@ export function groupedView(input: AggregateInput): DrawnView {
   // drawn node that would be left without any, its strongest. The weakest go first: a few
   // hundred lines between sixty circles say more than two thousand, and draw far faster.
   const omitted = { links: 0, agreements: 0 };
-  let linkList = [...links.values()];
+  let linkList = links.values();
   const room = Math.max(0, limit - drawnNodes.length - drawnEdges.length);
   let dropped = new Set<string>();
   const linkBudget = Math.min(room, input.summaryLinks ?? SUMMARY_LINKS);

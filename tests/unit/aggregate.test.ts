@@ -170,6 +170,26 @@ describe('aggregate', () => {
     expect(inside).toBe(v.nodes.reduce((k, n) => k + n.inside, 0) + v.omitted.agreements);
   });
 
+  it('counts on each summary link exactly the agreements mapped to it, few or many groups open', () => {
+    const visible = all(graph);
+    // Nothing open: about sixty drawn nodes (a table of pairs); every group open under a high
+    // limit: over a thousand drawn institutions (a map of pairs).
+    const every = view(graph, visible, { limit: 11_000 }).groups.map((g) => g.key);
+    for (const expanded of [[], every]) {
+      const v = view(graph, visible, { limit: 11_000, summaryLinks: 100_000, expanded });
+      const counted = new Map<string, number>();
+      for (const id of visible.edges) {
+        const d = v.edgeOf(id);
+        if (d !== undefined && d !== id) counted.set(d, (counted.get(d) ?? 0) + 1);
+      }
+      const links = v.edges.filter((e) => e.kind === 'link');
+      expect(links.length).toBeGreaterThan(50);
+      expect(new Map(links.map((l) => [l.id, l.agreements]))).toEqual(counted);
+      if (expanded.length > 0)
+        expect(v.nodes.filter((n) => n.kind === 'institution').length).toBeGreaterThan(1100);
+    }
+  });
+
   it('draws the strongest summary links up to the cap, and at least one for each linked group', () => {
     const visible = all(graph);
     const full = view(graph, visible, { limit: 2500, summaryLinks: 100_000 });
