@@ -280,8 +280,9 @@ export function ExportPanel() {
           </button>
         </div>
         <p className="hint">
-          JSON loads back into the explorer and opens in Cytoscape; CSV (two tables), GEXF and
-          GraphML open in Gephi and networkx.
+          JSON loads back into the explorer and opens in Cytoscape (over 100 MB it is saved
+          gzip-compressed, .json.gz, which loads back too); CSV (two tables), GEXF and GraphML open
+          in Gephi and networkx.
         </p>
       </fieldset>
       {busy ? (

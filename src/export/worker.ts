@@ -4,6 +4,7 @@ import type { GraphData } from '../model';
 import { toCsvTables } from './csv';
 import { gexfParts } from './gexf';
 import { graphMLParts } from './graphml';
+import { LIMITS } from '../data/limits';
 import { toJson } from './json';
 import type { DataFormat } from './index';
 
@@ -19,6 +20,40 @@ export interface ExportRequest {
 export type ExportReply =
   | { type: 'done'; files: { suffix: string; ext: string; mime: string; parts: string[] }[] }
   | { type: 'error'; message: string };
+
+type WrittenFile = Extract<ExportAnswer, { type: 'done' }>['files'][number];
+
+/**
+ * The written files as Blobs. A JSON file larger than the explorer opens uncompressed
+ * (LIMITS.maxFileBytes) is gzip-compressed (.json.gz), so that it loads back: 300,000
+ * institutions are 272 MB of JSON and 38 MB compressed. Smaller ones stay plain JSON, which
+ * Cytoscape desktop and any text editor open.
+ */
+export async function filesOf(
+  files: { suffix: string; ext: string; mime: string; parts: string[] }[],
+  compressOver: number = LIMITS.maxFileBytes,
+): Promise<WrittenFile[]> {
+  const out: WrittenFile[] = [];
+  for (const f of files) {
+    const blob = new Blob(f.parts, { type: f.mime });
+    if (f.ext !== 'json' || blob.size <= compressOver || typeof CompressionStream === 'undefined') {
+      out.push({ suffix: f.suffix, ext: f.ext, mime: f.mime, blob });
+      continue;
+    }
+    const packed = blob
+      .stream()
+      .pipeThrough(
+        new CompressionStream('gzip') as unknown as ReadableWritablePair<Uint8Array, Uint8Array>,
+      );
+    out.push({
+      suffix: f.suffix,
+      ext: 'json.gz',
+      mime: 'application/gzip',
+      blob: await new Response(packed, { headers: { 'content-type': 'application/gzip' } }).blob(),
+    });
+  }
+  return out;
+}
 
 /** A written file as one string (tests, small files); large files stay in parts. */
 export function fileText(file: { parts: string[] }): string {
@@ -129,7 +164,7 @@ const scope = globalThis as unknown as {
 };
 if (typeof scope.document === 'undefined' && typeof window === 'undefined') {
   const take = assembler();
-  scope.onmessage = (e) => {
+  scope.onmessage = async (e) => {
     try {
       const request = take(e.data);
       if (!request) return;
@@ -138,15 +173,7 @@ if (typeof scope.document === 'undefined' && typeof window === 'undefined') {
         scope.postMessage(reply);
         return;
       }
-      scope.postMessage({
-        type: 'done',
-        files: reply.files.map((f) => ({
-          suffix: f.suffix,
-          ext: f.ext,
-          mime: f.mime,
-          blob: new Blob(f.parts, { type: f.mime }),
-        })),
-      });
+      scope.postMessage({ type: 'done', files: await filesOf(reply.files) });
     } catch (err) {
       scope.postMessage({
         type: 'error',

@@ -8,6 +8,7 @@ import { parse as parseGraphML } from 'graphology-graphml';
 import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
 import { validateGraph } from '../../src/data';
+import { LIMITS } from '../../src/data/limits';
 import {
   EDGE_COLUMNS,
   filteredSubgraph,
@@ -661,5 +662,66 @@ describe('the export worker protocol', () => {
       view: 'countries=DE,GB',
     });
     expect(writeExport(request)).toEqual(direct);
+  });
+});
+
+describe('large JSON exports', () => {
+  it('are gzip-compressed past the size the explorer opens, and load back the same', async () => {
+    const { fileText, filesOf, writeExport } = await import('../../src/export/worker');
+    const { readGraphFile } = await import('../../src/data/fetchGraph');
+    const { exportFileName } = await import('../../src/export/fileName');
+    const reply = writeExport({
+      format: 'json',
+      graph: shipped,
+      nodes: shipped.elements.nodes.map((n) => n.data.id),
+      edges: shipped.elements.edges.map((e) => e.data.id),
+      view: '',
+    });
+    if (reply.type !== 'done') throw new Error(reply.message);
+    const text = fileText(reply.files[0] ?? { parts: [] });
+    const bytes = new TextEncoder().encode(text).byteLength;
+    // Under the limit: plain JSON, as written.
+    const [plain] = await filesOf(reply.files, bytes);
+    expect(plain).toMatchObject({ ext: 'json', mime: 'application/json' });
+    expect(await plain?.blob.text()).toBe(text);
+    // One byte over: compressed, smaller, and read back to the same text.
+    const [packed] = await filesOf(reply.files, bytes - 1);
+    expect(packed).toMatchObject({ ext: 'json.gz', mime: 'application/gzip' });
+    if (!packed) throw new Error('no file');
+    expect(packed.blob.size).toBeLessThan(bytes / 3);
+    const read = await readGraphFile(new File([packed.blob], 'export.json.gz'));
+    if (!('bytes' in read)) throw new Error(JSON.stringify(read.problems));
+    expect(new TextDecoder().decode(read.bytes)).toBe(text);
+    expect(exportFileName(DEFAULT_FILTERS, packed.ext)).toBe('partnerships.json.gz');
+    // Other formats are never compressed.
+    const csv = writeExport({ format: 'csv', graph: shipped, nodes: [], edges: [], view: '' });
+    if (csv.type !== 'done') throw new Error(csv.message);
+    expect((await filesOf(csv.files, 0)).map((f) => f.ext)).toEqual(['csv', 'csv']);
+  });
+
+  it('are compressed from the explorer’s file limit on', async () => {
+    const { filesOf } = await import('../../src/export/worker');
+    const { LIMITS } = await import('../../src/data/limits');
+    const file = (n: number) => ({
+      suffix: '',
+      ext: 'json',
+      mime: 'application/json',
+      parts: [' '.repeat(n)],
+    });
+    expect((await filesOf([file(LIMITS.maxFileBytes)]))[0]?.ext).toBe('json');
+    expect((await filesOf([file(LIMITS.maxFileBytes + 1)]))[0]?.ext).toBe('json.gz');
+  });
+});
+
+describe('JSON exports of large graphs', () => {
+  it('are indented up to a size, compact past it, the same graph either way', async () => {
+    const { toJson, INDENT_UP_TO } = await import('../../src/export/json');
+    const visible = applyFilters(shipped, DEFAULT_FILTERS);
+    const indented = toJson(shipped, visible);
+    expect(indented).toContain('\n "elements": {');
+    const compact = toJson(shipped, visible, 1000);
+    expect(compact.split('\n')).toHaveLength(2);
+    expect(JSON.parse(compact)).toEqual(JSON.parse(indented));
+    expect(INDENT_UP_TO).toBeLessThan(LIMITS.maxFileBytes);
   });
 });
