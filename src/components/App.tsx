@@ -95,6 +95,13 @@ export function App() {
   // Narrow screens: the filters are a drawer, opened from the toolbar.
   const narrow = useNarrow();
   const [filtersOpen, setFiltersOpen] = useState(false);
+  // A drawer left open does not open again by itself when a widened window narrows again
+  // (a tablet turned twice): leaving the narrow layout closes it.
+  const [wasNarrow, setWasNarrow] = useState(narrow);
+  if (narrow !== wasNarrow) {
+    setWasNarrow(narrow);
+    if (!narrow) setFiltersOpen(false);
+  }
   const drawer = narrow ? { open: filtersOpen, onClose: () => setFiltersOpen(false) } : undefined;
   const [importFiles, setImportFiles] = useState<File[] | undefined>(undefined);
 

@@ -144,4 +144,13 @@ test('on a wide screen the filters stay beside the canvas, with no drawer button
   expect(await overflowX(page)).toBeLessThanOrEqual(0);
   await page.setViewportSize({ width: 1280, height: 800 });
   await expect(page.getByRole('complementary', { name: 'Filters' })).toBeVisible();
+  // A drawer left open closes with the narrow layout: narrowed again, the canvas is in view.
+  await page.setViewportSize({ width: 800, height: 1000 });
+  await page.getByRole('button', { name: 'Filters', exact: true }).click();
+  await expect(page.getByRole('complementary', { name: 'Filters' })).toBeVisible();
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await expect(page.getByRole('button', { name: 'Filters', exact: true })).toHaveCount(0);
+  await page.setViewportSize({ width: 800, height: 1000 });
+  await expect(page.getByRole('button', { name: 'Filters', exact: true })).toBeVisible();
+  await expect(page.getByRole('complementary', { name: 'Filters' })).toBeHidden();
 });
