@@ -144,7 +144,7 @@ async function readBody(
   if (!response.body) {
     const whole = new Uint8Array(await response.arrayBuffer());
     if (whole.byteLength > LIMITS.maxFileBytes) throw new ReadStop('file-limit');
-    const text = isGzip(whole) ? await readAll(gunzip(blobStream(whole)), null) : whole;
+    const text = isGzip(whole) ? await readAll(gunzip(bytesStream(whole)), null) : whole;
     onChunk?.(text, null);
     return text;
   }
@@ -240,8 +240,14 @@ async function peek(
   return { first, stream: replay };
 }
 
-function blobStream(bytes: Uint8Array): ReadableStream<Uint8Array> {
-  return new Blob([bytes as Uint8Array<ArrayBuffer>]).stream();
+/** Bytes already in memory as a stream of one chunk. */
+function bytesStream(bytes: Uint8Array): ReadableStream<Uint8Array> {
+  return new ReadableStream<Uint8Array>({
+    start(controller) {
+      controller.enqueue(bytes);
+      controller.close();
+    },
+  });
 }
 
 /** A gzip stream decompressed; a damaged one fails as 'gzip', a missing decompressor too. */
@@ -324,7 +330,7 @@ export async function readGraphFile(file: File): Promise<GraphBytes | LoadResult
   }
   if (!isGzip(bytes)) return { bytes, name: file.name };
   try {
-    return { bytes: await readAll(gunzip(blobStream(bytes)), null), name: file.name };
+    return { bytes: await readAll(gunzip(bytesStream(bytes)), null), name: file.name };
   } catch (e) {
     return fail(file.name, readStopMessage(e instanceof ReadStop ? e.reason : 'gzip', ''));
   }

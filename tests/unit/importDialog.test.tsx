@@ -1,6 +1,7 @@
 // @vitest-environment jsdom
 import 'fake-indexeddb/auto';
 import { readFileSync } from 'node:fs';
+import { gzipSync } from 'node:zlib';
 import { IDBFactory } from 'fake-indexeddb';
 import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { StrictMode } from 'react';
@@ -173,6 +174,28 @@ describe('ImportDialog', () => {
     expect(r?.datasetId).toBeNull();
     expect(r?.graph.elements.nodes.map((n) => n.data.id)).toEqual(['a', 'b']);
     expect(r?.graph.elements.edges[0]?.data).toMatchObject({ source: 'a', target: 'b' });
+  });
+
+  it('takes a gzip-compressed graph file (.json.gz), named after the file without its endings', async () => {
+    const graph: GraphData = {
+      data: { title: '', description: '', sources: [] },
+      elements: { nodes: [institution('a', 'Alpha'), institution('b', 'Beta')], edges: [] },
+    };
+    render(
+      <ImportDialog
+        open
+        onClose={() => undefined}
+        currentGraph={null}
+        onImported={() => undefined}
+        save={false}
+      />,
+    );
+    const packed = gzipSync(JSON.stringify(graph));
+    upload(new File([packed], 'register-2026.json.gz', { type: 'application/gzip' }));
+    expect(
+      await screen.findByText(/register-2026\.json\.gz is a valid graph with 2 institutions/),
+    ).toBeTruthy();
+    expect(screen.getByLabelText<HTMLInputElement>('Named').value).toBe('register-2026');
   });
 
   it('shows why a file cannot be read and stays on the first step', async () => {
