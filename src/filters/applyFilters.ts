@@ -109,8 +109,12 @@ export function applyFilters(graph: GraphData, f: Filters): Visible {
   return filterColumns(indexGraph(graph).columns, f);
 }
 
-function filterColumns(c: GraphColumns, f: Filters, ignoreTypes = false): Visible {
-  const edgeFlags = agreementsPassing(c, f, ignoreTypes);
+function filterColumns(
+  c: GraphColumns,
+  f: Filters,
+  ignoreTypes = false,
+  edgeFlags = agreementsPassing(c, f, ignoreTypes),
+): Visible {
   const selected = institutionsSelected(c, f);
   const nodeFlags = new Uint8Array(c.nodeIds.length);
   let edgeCount = 0;
@@ -192,7 +196,10 @@ export function facetCounts(graph: GraphData, f: Filters): FacetCounts {
     return m;
   };
   const typeCounts = new Int32Array(c.typeNames.length);
-  const anyType = filterColumns(c, f, true).edges as IdSet;
+  // Without a type filter the agreements passing are those found above (a copy: filtering
+  // writes into it).
+  const anyType = filterColumns(c, f, true, f.types.length === 0 ? edgeOk.slice() : undefined)
+    .edges as IdSet;
   for (let j = 0; j < anyType.flags.length; j++) {
     if (anyType.flags[j] === 1) {
       const t = c.edgeType[j] ?? 0;
