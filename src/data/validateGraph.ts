@@ -162,20 +162,39 @@ class LazyPath {
 
 type PathLike = string | LazyPath;
 
+interface FieldOptions {
+  required?: boolean;
+  max?: number;
+}
+// Shared, not written at each call: a checked agreement reads four required fields.
+const OPTIONAL: FieldOptions = {};
+const REQUIRED: FieldOptions = { required: true };
+
 /** Reads the fields of one object, reporting problems at `base.key`. */
 class FieldReader {
   constructor(
-    private readonly obj: Record<string, unknown>,
-    private readonly base: PathLike,
+    private obj: Record<string, unknown>,
+    private base: PathLike,
     private readonly c: Collector,
-    private readonly element: LocatedProblem['element'],
+    private element: LocatedProblem['element'],
   ) {}
+
+  /**
+   * The same reader on another object: one per kind of element serves a whole graph, instead
+   * of one made per agreement and per piece of evidence.
+   */
+  on(obj: Record<string, unknown>, base: PathLike, element: LocatedProblem['element']): this {
+    this.obj = obj;
+    this.base = base;
+    this.element = element;
+    return this;
+  }
 
   private at(key: string): string {
     return `${String(this.base)}.${key}`;
   }
 
-  str(key: string, opts: { required?: boolean; max?: number } = {}): string {
+  str(key: string, opts: FieldOptions = OPTIONAL): string {
     const v = own(this.obj, key);
     const max = opts.max ?? LIMITS.maxFieldLength;
     if (v === undefined || v === null || v === '') {
@@ -257,7 +276,7 @@ function validateSources(raw: unknown, c: Collector): Source[] {
       return;
     }
     const r = reader(item, base, c, element);
-    const id = r.str('id', { required: true });
+    const id = r.str('id', REQUIRED);
     if (id && seen.has(id))
       c.add(`Duplicate source id ${quoted(id)}.`, `${base}.id`, 'id', element);
     seen.add(id);
@@ -310,13 +329,13 @@ function validateNode(
   }
   const d = new LazyPath(base, 'data');
   const r = reader(rawData, d, c, element);
-  const id = r.str('id', { required: true });
+  const id = r.str('id', REQUIRED);
   if (id) {
     if (ids.has(id)) c.add(`Duplicate id ${quoted(id)}.`, `${d}.id`, 'id', element);
     checkIdCharacters(id, d, c, element);
     if (!ids.has(id)) ids.set(id, index);
   }
-  const label = r.str('label', { required: true });
+  const label = r.str('label', REQUIRED);
   let country = r.nullableStr('country');
   if (country !== null && !isCountryCode(country)) {
     c.add(
@@ -327,7 +346,7 @@ function validateNode(
     );
     country = null;
   }
-  const typeRaw = r.str('type', { required: true });
+  const typeRaw = r.str('type', REQUIRED);
   if (typeRaw && !isInstitutionType(typeRaw)) {
     c.add(
       `Unknown institution type ${quoted(typeRaw)}; expected one of ${INSTITUTION_TYPES.join(', ')}.`,
@@ -427,6 +446,9 @@ interface EdgeContext {
   edgeIds: Set<string>;
   sources: Map<string, Source>;
   quoteCache: Map<string, boolean>;
+  /** Readers reused from one agreement, and one piece of evidence, to the next. */
+  edgeReader: FieldReader;
+  evidenceReader: FieldReader;
 }
 
 function validateEvidence(
@@ -454,8 +476,8 @@ function validateEvidence(
       );
       return;
     }
-    const r = reader(ev, p, c, element);
-    const quote = r.str('quote', { required: true });
+    const r = ctx.evidenceReader.on(ev, p, element);
+    const quote = r.str('quote', REQUIRED);
     const sourceId = r.str('source');
     const item: Evidence = { quote };
     if (sourceId) {
@@ -538,8 +560,8 @@ function validateEdge(
     return null;
   }
   const d = new LazyPath(base, 'data');
-  const r = reader(rawData, d, c, element);
-  const id = r.str('id', { required: true });
+  const r = ctx.edgeReader.on(rawData, d, element);
+  const id = r.str('id', REQUIRED);
   if (id) {
     if (ctx.edgeIds.has(id) || ctx.nodeIds.has(id)) {
       c.add(`Duplicate id ${quoted(id)}.`, `${d}.id`, 'id', element);
@@ -547,14 +569,14 @@ function validateEdge(
     checkIdCharacters(id, d, c, element);
     ctx.edgeIds.add(id);
   }
-  const source = r.str('source', { required: true });
-  const target = r.str('target', { required: true });
+  const source = r.str('source', REQUIRED);
+  const target = r.str('target', REQUIRED);
   ctx.ends[0] = checkEnd('source', source, d, c, element, ctx);
   ctx.ends[1] = checkEnd('target', target, d, c, element, ctx);
   if (source && source === target) {
     c.add(`An agreement links ${quoted(source)} to itself.`, `${d}.target`, 'target', element);
   }
-  const coopRaw = r.str('cooperation', { required: true });
+  const coopRaw = r.str('cooperation', REQUIRED);
   if (coopRaw && !isCooperationType(coopRaw)) {
     c.add(
       `Unknown cooperation type ${quoted(coopRaw)}; expected one of ${COOPERATION_TYPES.join(', ')}.`,
@@ -647,6 +669,8 @@ export class GraphValidator {
       edgeIds: new Set(),
       sources: new Map(),
       quoteCache: new Map(),
+      edgeReader: reader({}, '', c, undefined),
+      evidenceReader: reader({}, '', c, undefined),
     };
     if (!isRecord(input)) {
       c.add(`A graph file must hold a JSON object, not ${describe(input)}.`, '$');
