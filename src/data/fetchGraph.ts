@@ -142,9 +142,9 @@ async function readBody(
 ): Promise<Uint8Array> {
   const textLimit = encoded ? LIMITS.maxJsonBytes : LIMITS.maxFileBytes;
   if (!response.body) {
-    const whole = new Uint8Array(await response.arrayBuffer());
-    if (whole.byteLength > LIMITS.maxFileBytes) throw new ReadStop('file-limit');
-    const text = isGzip(whole) ? await readAll(gunzip(bytesStream(whole)), null) : whole;
+    const all = new Uint8Array(await response.arrayBuffer());
+    if (all.byteLength > LIMITS.maxFileBytes) throw new ReadStop('file-limit');
+    const text = isGzip(all) ? await readAll(gunzip(bytesStream(all)), null) : all;
     onChunk?.(text, null);
     return text;
   }
