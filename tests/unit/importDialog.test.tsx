@@ -20,6 +20,19 @@ function upload(...files: File[]) {
   fireEvent.change(input, { target: { files } });
 }
 
+/** The dialog open on an empty explorer, its outcome ignored. */
+function openDialog(props: { save?: boolean } = {}) {
+  render(
+    <ImportDialog
+      open
+      onClose={() => undefined}
+      currentGraph={null}
+      onImported={() => undefined}
+      {...props}
+    />,
+  );
+}
+
 beforeEach(() => {
   globalThis.indexedDB = new IDBFactory();
 });
@@ -66,14 +79,7 @@ describe('ImportDialog', () => {
   });
 
   it('renders cell text as text, never as markup', async () => {
-    render(
-      <ImportDialog
-        open
-        onClose={() => undefined}
-        currentGraph={null}
-        onImported={() => undefined}
-      />,
-    );
+    openDialog();
     upload(csv('Institution,Partner\n<img src=x onerror=alert(1)>,<b>Beta</b>\n', 'x.csv'));
     const preview = await screen.findByRole('table', { name: /first 1 rows/i });
     expect(within(preview).getByText('<img src=x onerror=alert(1)>')).toBeTruthy();
@@ -81,14 +87,7 @@ describe('ImportDialog', () => {
   });
 
   it('says a table with a header and no rows has nothing to import', async () => {
-    render(
-      <ImportDialog
-        open
-        onClose={() => undefined}
-        currentGraph={null}
-        onImported={() => undefined}
-      />,
-    );
+    openDialog();
     upload(csv('Institution,Partner,Type\n', 'header-only.csv'));
     fireEvent.click(await screen.findByRole('button', { name: 'Check rows' }));
     expect(
@@ -98,14 +97,7 @@ describe('ImportDialog', () => {
   });
 
   it('lets the user map an unknown cooperation type to the vocabulary', async () => {
-    render(
-      <ImportDialog
-        open
-        onClose={() => undefined}
-        currentGraph={null}
-        onImported={() => undefined}
-      />,
-    );
+    openDialog();
     upload(csv('Institution,Partner,Type\nA,B,Sister city\nA,C,MoU\n', 'types.csv'));
     const select = await screen.findByLabelText('Cooperation type for “Sister city”');
     fireEvent.click(screen.getByRole('button', { name: 'Check rows' }));
@@ -181,15 +173,7 @@ describe('ImportDialog', () => {
       data: { title: '', description: '', sources: [] },
       elements: { nodes: [institution('a', 'Alpha'), institution('b', 'Beta')], edges: [] },
     };
-    render(
-      <ImportDialog
-        open
-        onClose={() => undefined}
-        currentGraph={null}
-        onImported={() => undefined}
-        save={false}
-      />,
-    );
+    openDialog({ save: false });
     const packed = gzipSync(JSON.stringify(graph));
     upload(new File([packed], 'register-2026.json.gz', { type: 'application/gzip' }));
     expect(
@@ -199,28 +183,14 @@ describe('ImportDialog', () => {
   });
 
   it('shows why a file cannot be read and stays on the first step', async () => {
-    render(
-      <ImportDialog
-        open
-        onClose={() => undefined}
-        currentGraph={null}
-        onImported={() => undefined}
-      />,
-    );
+    openDialog();
     upload(new File(['{"elements": []}'], 'bad.json', { type: 'application/json' }));
     expect((await screen.findByRole('alert')).textContent).toMatch(/flat list/);
     expect(screen.getByRole('heading', { name: /choose files/i })).toBeTruthy();
   });
 
   it('shows a progress bar while the rows are checked, and the result after', async () => {
-    render(
-      <ImportDialog
-        open
-        onClose={() => undefined}
-        currentGraph={null}
-        onImported={() => undefined}
-      />,
-    );
+    openDialog();
     const rows = Array.from({ length: 3000 }, (_, i) => `University ${i},Partner ${i},MoU`);
     upload(csv(`Institution,Partner,Type\n${rows.join('\n')}\n`, 'many.csv'));
     fireEvent.click(await screen.findByRole('button', { name: 'Check rows' }));
@@ -236,14 +206,7 @@ describe('ImportDialog', () => {
   });
 
   it('counts every problem while listing the first 200', async () => {
-    render(
-      <ImportDialog
-        open
-        onClose={() => undefined}
-        currentGraph={null}
-        onImported={() => undefined}
-      />,
-    );
+    openDialog();
     const bad = Array.from({ length: 250 }, (_, i) => `University ${i},`);
     upload(csv(`Institution,Partner\nA,B\n${bad.join('\n')}\n`, 'gaps.csv'));
     fireEvent.click(await screen.findByRole('button', { name: 'Check rows' }));
@@ -410,14 +373,7 @@ describe('ImportDialog with a worker', () => {
 
   it('stops the worker of files chosen before when other files are chosen', async () => {
     vi.stubGlobal('Worker', InlineWorker);
-    render(
-      <ImportDialog
-        open
-        onClose={() => undefined}
-        currentGraph={null}
-        onImported={() => undefined}
-      />,
-    );
+    openDialog();
     upload(csv('Institution,Partner\nA,B\n', 'first.csv'));
     expect(await screen.findByRole('table', { name: /rows of first\.csv/ })).toBeTruthy();
     const first = InlineWorker.last;
