@@ -130,6 +130,23 @@ test('a gzip-compressed graph opens through Open…; a damaged one is refused, t
   await expect.poll(async () => (await statusCounts(page)).total).toBe(4000);
 });
 
+test('a gzip file that decompresses past the limit is stopped there, with a message', async ({
+  page,
+}) => {
+  // 310 MB of zeros, about 300 KB compressed: a small download that would fill the memory.
+  const bomb = gzipSync(Buffer.alloc(310 * 1024 * 1024));
+  await page.route('**/bomb.json.gz', (route) =>
+    route.fulfill({ status: 200, contentType: 'application/gzip', body: bomb }),
+  );
+  await page.goto('./?graph=bomb.json.gz');
+  await expect(page.getByRole('alert')).toContainText(
+    "The file decompresses to more than 300 MB, the limit for a graph's text.",
+  );
+  // The page still works: the bundled graph opens from the message.
+  await page.getByRole('button', { name: 'Open the bundled graph instead' }).click();
+  expect((await statusCounts(page)).total).toBeGreaterThan(50);
+});
+
 test('the bundled graph is parsed on the page', async ({ page }) => {
   await page.goto('./');
   await statusCounts(page);
