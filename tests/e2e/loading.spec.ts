@@ -17,6 +17,13 @@ function loadInfo(page: Page) {
   );
 }
 
+/** Opens `url` through graph=, sees the download's percentage, and counts what is shown. */
+async function loadWithProgress(page: Page, url: string) {
+  await page.goto(`./?graph=${encodeURIComponent(url)}`);
+  await expect(page.locator('.loading[role=status]')).toHaveText(/reading the file \(\d+ %\)/);
+  return statusCounts(page);
+}
+
 /**
  * A server on another origin (CORS allowed) that sends `body` a chunk of `chunk` bytes every
  * 8 ms, with its length declared.
@@ -67,9 +74,7 @@ test('a large graph on a slow line is parsed while it downloads', async ({ page 
   // About 8 MB/s, 64 KB every 8 ms.
   const { port, close } = await slowServer(body, 'application/json', 65536);
   try {
-    await page.goto(`./?graph=${encodeURIComponent(`http://127.0.0.1:${port}/slow.json`)}`);
-    await expect(page.locator('.loading[role=status]')).toHaveText(/reading the file \(\d+ %\)/);
-    const counts = await statusCounts(page);
+    const counts = await loadWithProgress(page, `http://127.0.0.1:${port}/slow.json`);
     expect(counts.total).toBe(6000);
     expect(counts.totalEdges).toBe(JSON.parse(text).elements.edges.length);
     expect(await loadInfo(page)).toEqual({
@@ -90,10 +95,8 @@ test('a gzip-compressed graph (.json.gz) loads through graph=, decompressed as i
   const packed = gzipSync(text);
   const { port, close } = await slowServer(packed, 'application/gzip', 16384);
   try {
-    await page.goto(`./?graph=${encodeURIComponent(`http://127.0.0.1:${port}/big.json.gz`)}`);
     // Progress counts the compressed bytes against the size the server declared.
-    await expect(page.locator('.loading[role=status]')).toHaveText(/reading the file \(\d+ %\)/);
-    const counts = await statusCounts(page);
+    const counts = await loadWithProgress(page, `http://127.0.0.1:${port}/big.json.gz`);
     expect(counts.total).toBe(6000);
     expect(counts.totalEdges).toBe(JSON.parse(text).elements.edges.length);
     // The worker parsed the decompressed text.

@@ -7,21 +7,23 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { fetchGraphBytes, readGraphFile } from '../../src/data/fetchGraph';
 import { LIMITS } from '../../src/data/limits';
 
+/** Every fetch answered with a body made by `source`, with the given headers. */
+function serve(source: UnderlyingDefaultSource<Uint8Array>, headers: Record<string, string> = {}) {
+  vi.stubGlobal('fetch', () =>
+    Promise.resolve(new Response(new ReadableStream<Uint8Array>(source), { headers })),
+  );
+}
+
 /** A body in chunks of `size` bytes (the last one shorter), with the given headers. */
 function respond(bytes: Uint8Array, size: number, headers: Record<string, string>): void {
-  vi.stubGlobal('fetch', () =>
-    Promise.resolve(
-      new Response(
-        new ReadableStream<Uint8Array>({
-          start(controller) {
-            for (let i = 0; i < bytes.length; i += size)
-              controller.enqueue(bytes.slice(i, i + size));
-            controller.close();
-          },
-        }),
-        { headers },
-      ),
-    ),
+  serve(
+    {
+      start(controller) {
+        for (let i = 0; i < bytes.length; i += size) controller.enqueue(bytes.slice(i, i + size));
+        controller.close();
+      },
+    },
+    headers,
   );
 }
 
@@ -136,22 +138,16 @@ describe('fetchGraphBytes, gzip-compressed files', () => {
     // 1 MB of zeros, compressed to about a kilobyte; sent again and again for ever.
     const bomb = new Uint8Array(gzipSync(new Uint8Array(1024 * 1024)));
     let sent = 0;
-    vi.stubGlobal('fetch', () =>
-      Promise.resolve(
-        new Response(
-          new ReadableStream<Uint8Array>({
-            start(controller) {
-              // Gzip members one after another form one valid gzip stream.
-              controller.enqueue(bomb);
-            },
-            pull(controller) {
-              sent++;
-              controller.enqueue(bomb);
-            },
-          }),
-        ),
-      ),
-    );
+    serve({
+      start(controller) {
+        // Gzip members one after another form one valid gzip stream.
+        controller.enqueue(bomb);
+      },
+      pull(controller) {
+        sent++;
+        controller.enqueue(bomb);
+      },
+    });
     expect(await problems()).toEqual([
       `The file decompresses to more than ${LIMITS.maxJsonBytes / 1024 / 1024} MB, the limit for a graph's text.`,
     ]);
@@ -165,18 +161,14 @@ describe('fetchGraphBytes, gzip-compressed files', () => {
     // The browser has decompressed it already: 120 MB of text, over the 100 MB file limit.
     const mb = new Uint8Array(1024 * 1024).fill(0x20);
     let left = 120;
-    vi.stubGlobal('fetch', () =>
-      Promise.resolve(
-        new Response(
-          new ReadableStream<Uint8Array>({
-            pull(controller) {
-              if (left-- > 0) controller.enqueue(mb);
-              else controller.close();
-            },
-          }),
-          { headers: { 'content-encoding': 'gzip', 'content-length': '50000' } },
-        ),
-      ),
+    serve(
+      {
+        pull(controller) {
+          if (left-- > 0) controller.enqueue(mb);
+          else controller.close();
+        },
+      },
+      { 'content-encoding': 'gzip', 'content-length': '50000' },
     );
     const r = await fetchGraphBytes('graph.json', 'https://atlas.example/');
     expect('bytes' in r && r.bytes.byteLength).toBe(120 * 1024 * 1024);
