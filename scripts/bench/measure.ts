@@ -15,6 +15,11 @@ export const FIGURE_KEYS = [
   'firstFrameMs',
   'idleMs',
   'graphFetchedMs',
+  /** App, files over 1 MB (checked in a worker): the load's phases, from its marks. */
+  'fileInMs',
+  'parsedMs',
+  /** App: the checked graph is on the page (any size). */
+  'checkedMs',
   'longestTaskMs',
   'blockingMs',
   'heapMB',
@@ -38,6 +43,24 @@ export const FIGURE_KEYS = [
   'exportLongestTaskMs',
 ] as const;
 export type FigureKey = (typeof FIGURE_KEYS)[number];
+
+/**
+ * Where the app's load got to when, from the marks it sets (src/data/load): the whole file read
+ * and decompressed ("atlas:bytes"), parsed in the worker ("atlas:parsed"), checked and on the
+ * page ("atlas:received"). Files up to 1 MB are parsed and checked on the page, in one step:
+ * they have only the last. "n/a" for a phase without its mark; the first mark of each name
+ * counts (later loads, such as Open…, set them again).
+ */
+export function loadPhases(
+  marks: readonly { name: string; startMs: number }[],
+): Record<'fileInMs' | 'parsedMs' | 'checkedMs', Figure> {
+  const at = (name: string): Figure => marks.find((m) => m.name === name)?.startMs ?? 'n/a';
+  return {
+    fileInMs: at('atlas:bytes'),
+    parsedMs: at('atlas:parsed'),
+    checkedMs: at('atlas:received'),
+  };
+}
 
 export interface RunResult {
   figures: Record<FigureKey, Figure>;
@@ -151,6 +174,7 @@ export async function measurePage(browser: Browser, opts: RunOptions): Promise<R
     const info = await probe<LoadInfo>(page, 'loadInfo', opts.graphPath, first.ms);
     result.detail.load = info;
     f.graphFetchedMs = info.graphFetchedMs ?? 'n/a';
+    Object.assign(f, loadPhases(info.marks));
     f.longestTaskMs = info.longTasks.maxMs;
     f.blockingMs = info.longTasks.blockingMs;
     result.renderer = opts.kind === 'app' ? info.renderer : 'canvas';

@@ -25,8 +25,9 @@ export interface LoadInfo {
   domContentLoadedMs: number | null;
   /** Main-thread tasks over 50 ms between navigation and the first drawn frame. */
   longTasks: LongTaskSummary;
-  /** User-timing measures the page recorded (none yet in the app; picked up when added). */
-  measures: { name: string; startMs: number; durationMs: number }[];
+  /** User-timing marks the page set before the first drawn frame (the app's load phases,
+   * "atlas:bytes", "atlas:parsed", "atlas:received"), from navigation start. */
+  marks: { name: string; startMs: number }[];
   heapUsedBytes: number | null;
   /** `window.__atlasRenderer` when the app exposes it; "canvas" otherwise. */
   renderer: string;

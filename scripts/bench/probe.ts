@@ -111,11 +111,10 @@ const probe = {
       graphFetchedMs: graph ? graph.responseEnd : null,
       domContentLoadedMs: nav ? nav.domContentLoadedEventEnd : null,
       longTasks: summarise(longTasks.filter((t) => t.start < untilMs)),
-      measures: performance.getEntriesByType('measure').map((m) => ({
-        name: m.name,
-        startMs: m.startTime,
-        durationMs: m.duration,
-      })),
+      marks: performance
+        .getEntriesByType('mark')
+        .filter((m) => m.startTime < untilMs)
+        .map((m) => ({ name: m.name, startMs: m.startTime })),
       heapUsedBytes: probe.heapUsedBytes(),
       renderer: typeof renderer === 'string' ? renderer : 'canvas',
       statusText: statusText(),

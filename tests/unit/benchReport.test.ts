@@ -5,8 +5,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { initialDownload, withScriptsBeforeFrame } from '../../scripts/bench/builds';
-import type { Figure, FigureKey } from '../../scripts/bench/measure';
-import { targetChecks, type BenchReport, type SizeResults } from '../../scripts/bench/report';
+import { FIGURE_KEYS, loadPhases, type Figure, type FigureKey } from '../../scripts/bench/measure';
+import {
+  markdown,
+  targetChecks,
+  type BenchReport,
+  type SizeResults,
+} from '../../scripts/bench/report';
 
 function size(
   institutions: number,
@@ -15,7 +20,11 @@ function size(
 ): SizeResults {
   const page = (median: Partial<Record<FigureKey, Figure>>) => ({
     runs: [],
-    median: median as Record<FigureKey, Figure>,
+    // A run records every figure, "n/a" where it has none.
+    median: {
+      ...Object.fromEntries(FIGURE_KEYS.map((k) => [k, 'n/a'])),
+      ...median,
+    } as Record<FigureKey, Figure>,
     renderer: 'canvas',
   });
   return {
@@ -133,5 +142,48 @@ describe('initial JS', () => {
     } finally {
       rmSync(site, { recursive: true, force: true });
     }
+  });
+});
+
+describe('load phases', () => {
+  it("reads the app's first mark of each phase, and n/a where a phase has none", () => {
+    const marks = [
+      { name: 'atlas:render', startMs: 120 },
+      { name: 'atlas:bytes', startMs: 610.4 },
+      { name: 'atlas:worker', startMs: 611 },
+      { name: 'atlas:parsed', startMs: 1254 },
+      { name: 'atlas:received', startMs: 2692 },
+      // A later load (Open…) marks its phases again.
+      { name: 'atlas:received', startMs: 9000 },
+    ];
+    expect(loadPhases(marks)).toEqual({ fileInMs: 610.4, parsedMs: 1254, checkedMs: 2692 });
+    // A small file is parsed and checked on the page: one phase.
+    expect(loadPhases([{ name: 'atlas:received', startMs: 190 }])).toEqual({
+      fileInMs: 'n/a',
+      parsedMs: 'n/a',
+      checkedMs: 190,
+    });
+    expect(loadPhases([])).toEqual({ fileInMs: 'n/a', parsedMs: 'n/a', checkedMs: 'n/a' });
+  });
+
+  it('shows them under the first frame, without a ratio (the reference page has no phases)', () => {
+    const md = markdown(
+      report([
+        size(100_000, { firstFrameMs: 3100, fileInMs: 610, parsedMs: 1254, checkedMs: 2692 }),
+        size(1_000, { firstFrameMs: 900, fileInMs: 'n/a', parsedMs: 'n/a', checkedMs: 190 }),
+      ]),
+    );
+    const row = (label: string) => md.split('\n').find((line) => line.startsWith(`| ${label} |`));
+    expect(row('· file read whole (decompressed if .gz)')).toBe(
+      '| · file read whole (decompressed if .gz) | 610 ms | n/a |',
+    );
+    expect(row('· file parsed (worker)')).toBe('| · file parsed (worker) | 1,254 ms | n/a |');
+    expect(row('· graph checked and on the page')).toBe(
+      '| · graph checked and on the page | 2,692 ms | 190 ms |',
+    );
+    const lines = md.split('\n');
+    expect(lines.indexOf(row('· file parsed (worker)') ?? '')).toBeGreaterThan(
+      lines.indexOf(row('Load → first frame') ?? ''),
+    );
   });
 });

@@ -177,12 +177,24 @@ describe('parseGraph on the page (no worker can start here)', () => {
   });
 
   it('reports problems of a small broken file', async () => {
+    performance.clearMarks('atlas:received');
     const r = await parseGraph(
       { bytes: new TextEncoder().encode('{"elements": 3}'), name: 'x.json' },
       () => undefined,
     );
     expect(r.graph).toBeNull();
     expect(r.problems[0]?.file).toBe('x.json');
+    // Only a graph that passed is marked as received (the benchmark's load phases).
+    expect(performance.getEntriesByName('atlas:received')).toHaveLength(0);
+  });
+
+  it('marks a small graph parsed and checked on the page (the benchmark reads the mark)', async () => {
+    performance.clearMarks('atlas:received');
+    const small = new TextEncoder().encode(JSON.stringify(generateGraph(20, 3)));
+    expect(small.byteLength).toBeLessThanOrEqual(PAGE_PARSE_BYTES);
+    const r = await parseGraph({ bytes: small, name: 'small.json' }, () => undefined);
+    expect(r.graph?.elements.nodes).toHaveLength(20);
+    expect(performance.getEntriesByName('atlas:received')).toHaveLength(1);
   });
 });
 

@@ -58,9 +58,11 @@ export async function parseOnPage(read: GraphBytes): Promise<LoadResult> {
   try {
     const { parseWellFormed } = await import('../quickParse');
     record({ parsedIn: 'page', bytes: bytes.byteLength });
-    return (
-      parseWellFormed(bytes, name) ?? (await import('../loadGraph')).parseGraphBytes(bytes, name)
-    );
+    const result =
+      parseWellFormed(bytes, name) ?? (await import('../loadGraph')).parseGraphBytes(bytes, name);
+    // As a worker's load marks its graph received (workerLoad.ts): parsed and checked here.
+    if (result.graph) performance.mark('atlas:received');
+    return result;
   } catch {
     return fail(
       name,
