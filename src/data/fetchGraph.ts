@@ -316,11 +316,21 @@ async function readAll(
   return bytes;
 }
 
+/** A table compressed as name.csv.gz (or .tsv.gz, .txt.gz): only graph files may be. */
+export const isCompressedTable = (name: string): boolean => /\.(csv|tsv|txt)\.gz$/i.test(name);
+
 /**
  * Reads a chosen file, refusing one over the limit before reading it. A gzip-compressed file
- * is decompressed, up to the limit on a graph's text.
+ * is decompressed, up to the limit on a graph's text. A compressed table is refused by name:
+ * read as a graph it would only be "not valid JSON".
  */
 export async function readGraphFile(file: File): Promise<GraphBytes | LoadResult> {
+  if (isCompressedTable(file.name)) {
+    return fail(
+      file.name,
+      `This is a compressed table. Tables are read uncompressed: unzip it, then import ${file.name.slice(0, -3)} (Data ▸ Import data…).`,
+    );
+  }
   if (file.size > LIMITS.maxFileBytes) return fail(file.name, tooBig(file.size));
   let bytes: Uint8Array;
   try {

@@ -199,4 +199,20 @@ describe('readGraphFile, gzip-compressed files', () => {
     const r = await readGraphFile(new File([text], 'graph.json.gz'));
     expect('bytes' in r && r.bytes).toEqual(text);
   });
+
+  it('refuses a compressed table by name, saying what to do instead', async () => {
+    const table = new Uint8Array(gzipSync('source,target\nA,B\n'));
+    for (const name of ['agreements.csv.gz', 'AGREEMENTS.TSV.GZ', 'list.txt.gz']) {
+      const r = await readGraphFile(new File([table], name));
+      expect('problems' in r && r.problems).toEqual([
+        {
+          file: name,
+          message: `This is a compressed table. Tables are read uncompressed: unzip it, then import ${name.slice(0, -3)} (Data ▸ Import data…).`,
+        },
+      ]);
+    }
+    // Any other name is read as a graph, compressed or not.
+    const r = await readGraphFile(new File([packed], 'graph.gz'));
+    expect('bytes' in r && r.bytes).toEqual(text);
+  });
 });

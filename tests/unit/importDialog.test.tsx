@@ -182,6 +182,18 @@ describe('ImportDialog', () => {
     expect(screen.getByLabelText<HTMLInputElement>('Named').value).toBe('register-2026');
   });
 
+  it('says a compressed table must be unzipped first, whatever type the browser gives it', async () => {
+    for (const type of ['application/gzip', 'application/x-gzip', '']) {
+      openDialog();
+      upload(new File([gzipSync('source,target\nA,B\n')], 'agreements.csv.gz', { type }));
+      expect((await screen.findByRole('alert')).textContent).toMatch(
+        /compressed table\. Tables are read uncompressed: unzip it, then choose agreements\.csv here\./,
+      );
+      expect(screen.getByRole('heading', { name: /choose files/i })).toBeTruthy();
+      cleanup();
+    }
+  });
+
   it('shows why a file cannot be read and stays on the first step', async () => {
     openDialog();
     upload(new File(['{"elements": []}'], 'bad.json', { type: 'application/json' }));

@@ -13,6 +13,7 @@ import {
   type TableSummary,
   type TypeMap,
 } from '../../data/import';
+import { isCompressedTable } from '../../data/fetchGraph';
 import { loadGraphFromFile } from '../../data/load/graphLoader';
 import type { GraphData, Problem } from '../../model';
 import { CheckStep, type ImportMode } from './CheckStep';
@@ -182,6 +183,17 @@ function ImportDialogBody({
     async (files: File[]) => {
       const signal = startReading();
       const s = openSession();
+      // Read as a table its bytes would be gibberish, as a graph "not valid JSON".
+      const packedTable = files.find((f) => isCompressedTable(f.name));
+      if (packedTable) {
+        setFileProblems([
+          {
+            file: packedTable.name,
+            message: `This is a compressed table. Tables are read uncompressed: unzip it, then choose ${packedTable.name.slice(0, -3)} here.`,
+          },
+        ]);
+        return;
+      }
       const graphFile = files.find(isJson);
       if (graphFile) {
         if (files.length > 1) {
