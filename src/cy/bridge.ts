@@ -363,7 +363,10 @@ function computeLabelZooms(): void {
   if (!cy) return;
   const items: (LabelItem & { size: number })[] = [];
   cy.nodes().forEach((n) => {
-    if (n.hasClass('annotation') || n.hasClass('hidden')) return;
+    // Dimmed by a highlight, a node's name is not drawn (text-opacity 0) and takes no room.
+    if (n.hasClass('annotation') || n.hasClass('hidden') || n.hasClass('dim')) return;
+    // In a highlight the focus is named first, then its neighbours, before the rest.
+    const rank = n.hasClass('focus') ? 1e12 : n.hasClass('near') ? 1e10 : 0;
     const kind = n.data('kind') as string | undefined;
     if (kind === 'frame' || kind === 'rest') return;
     if (kind === 'group') {
@@ -376,7 +379,7 @@ function computeLabelZooms(): void {
         // One line, not wrapped (text-wrap none), however long the country's name.
         width: textWidth(n.data('label') as string, GROUP_LABEL_PX, true) + 4,
         height: lineHeight(GROUP_LABEL_PX),
-        size: 1e9 + size,
+        size: rank + 1e9 + size,
       });
       return;
     }
@@ -387,7 +390,7 @@ function computeLabelZooms(): void {
       x: n.position('x'),
       y: n.position('y') + size / 2,
       ...institutionLabelSize(n),
-      size,
+      size: rank + size,
     });
   });
   items.sort((a, b) => b.size - a.size);
@@ -467,6 +470,10 @@ function applyLabels(): void {
       }
     }
     c.nodes().forEach((n) => {
+      if (n.hasClass('dim')) {
+        n.removeClass(LABEL_CLASS);
+        return;
+      }
       const need = labelZoom.get(n.id());
       if (need === undefined) return;
       let shown = need <= z * 1.0001;
@@ -680,6 +687,8 @@ export function highlight(
       e.connectedNodes().removeClass('dim').addClass('near');
     }
   });
+  // Who is named follows the highlight: its nodes first, the dimmed ones not at all.
+  computeLabelZooms();
 }
 
 export function setColorMode(graph: GraphData, mode: ColorMode): void {
@@ -850,6 +859,8 @@ function exposeView(): void {
         .filter((n) => {
           if (n.hasClass('annotation') || !n.visible()) return false;
           if (String(n.style('label') ?? '') === '') return false;
+          // Dimmed by a highlight: the text is there, but not drawn.
+          if (n.numericStyle('text-opacity') === 0) return false;
           return n.numericStyle('font-size') * z >= n.numericStyle('min-zoomed-font-size');
         })
         .map((n) => {

@@ -12,7 +12,7 @@ export const GROUP_LABEL_PX = 13;
 
 /** The class the label pass gives a node whose label it draws (big graphs label every node). */
 export const LABEL_CLASS = 'lab';
-const LABELLED = `node.${LABEL_CLASS}, node.near, node.focus, node.hover, node.annotation`;
+const LABELLED = `node.${LABEL_CLASS}, node.focus, node.hover, node.annotation`;
 
 /**
  * `k` scales text so that it keeps its screen size when the view is zoomed out. `big`: many
@@ -40,7 +40,8 @@ export function stylesheet(k = 1, big = false, lean = false, dash = k): Styleshe
       // properties on every institution made a 100,000-institution filter change a fifth slower.
       // Big graphs label every node and let Cytoscape hide small text by zoom; the others label
       // those the label pass shows (.lab: institutions, country groups, open groups' frames and
-      // "more" chips), picked, neighbouring and hovered ones, and layout annotations.
+      // "more" chips; in a highlight the focus and its neighbours first), the picked and the
+      // hovered one, and layout annotations.
       selector: big ? 'node' : LABELLED,
       style: {
         label: 'data(label)',

@@ -392,6 +392,27 @@ test('institution labels are drawn where they fit, without overlapping', async (
   expect(labels.length).toBeLessThan(shown);
 });
 
+test('a highlighted neighbourhood names its institutions where they fit, more as one zooms in', async ({
+  page,
+}) => {
+  // Two hops from XJTU: some forty institutions in the network's densest part.
+  await ready(page, '?focus=xjtu&hops=2');
+  const details = page.getByRole('complementary', { name: 'Details' });
+  await expect(details.getByRole('heading', { level: 2 })).toHaveText("Xi'an Jiaotong University");
+  await page.waitForTimeout(300);
+  const first = await drawnLabels(page);
+  expect(first.overlapping).toEqual([]);
+  const ids = first.labels.map((l) => l.id);
+  expect(ids).toContain('xjtu');
+  expect(ids.length).toBeGreaterThan(5);
+  // Zoomed in, more of the neighbours are named, still without overlaps.
+  for (let i = 0; i < 2; i++) await page.getByRole('button', { name: 'Zoom in' }).click();
+  await expect
+    .poll(async () => (await drawnLabels(page)).labels.length)
+    .toBeGreaterThan(ids.length);
+  expect((await drawnLabels(page)).overlapping).toEqual([]);
+});
+
 test('the canvas follows the window, and is not redrawn for its own size at load', async ({
   page,
 }) => {
