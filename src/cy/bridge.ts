@@ -470,10 +470,9 @@ function applyLabels(): void {
       }
     }
     c.nodes().forEach((n) => {
-      if (n.hasClass('dim')) {
-        n.removeClass(LABEL_CLASS);
-        return;
-      }
+      // A dimmed node's text is not drawn (text-opacity 0): its label class is left as it
+      // is, which spares restyling it (the next pass after the highlight sets it again).
+      if (n.hasClass('dim')) return;
       const need = labelZoom.get(n.id());
       if (need === undefined) return;
       let shown = need <= z * 1.0001;
