@@ -1,9 +1,10 @@
-import { useDeferredValue, useLayoutEffect, useMemo, useRef, useState } from 'react';
+import { useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { cooperationLegend, legendShown, nodeColoring, setInsetRight } from '../cy';
 import { formatCount } from '../model';
 import { selectVisible, useAtlas } from '../store';
 import { LineSwatch } from './LineSwatch';
 import { useNarrow } from './useNarrow';
+import { useSettled } from './useSettled';
 
 const COLOR_TITLES = { region: 'World region', country: 'Country', type: 'Institution type' };
 
@@ -12,7 +13,7 @@ export function Legend({ compact = false }: { compact?: boolean }) {
   const color = useAtlas((s) => s.color);
   // Counted a moment after a filter change, as the filter panel's counts are: the network is
   // drawn first (the counts cost a 100,000-institution filter change ~20 ms in the click).
-  const counted = useDeferredValue(useAtlas(selectVisible));
+  const counted = useSettled(useAtlas(selectVisible));
   // Collapsed while details are open (the canvas is narrower then), unless the user chose.
   const detailsOpen = useAtlas((s) => s.focus !== null || s.agreement !== null);
   const [choice, setChoice] = useState<boolean | null>(null);

@@ -1,0 +1,82 @@
+// @vitest-environment jsdom
+import { act, cleanup, render, screen } from '@testing-library/react';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { useSettled, whenIdle } from '../../src/components/useSettled';
+
+/** Idle callbacks queued by the page, run when a test says the browser is idle. */
+let idle: Map<number, IdleRequestCallback>;
+let nextHandle = 1;
+
+function runIdle(): void {
+  const due = [...idle.values()];
+  idle.clear();
+  act(() => {
+    for (const fn of due) fn({ didTimeout: false, timeRemaining: () => 50 });
+  });
+}
+
+function Shown({ value }: { value: string }) {
+  return <p>{useSettled(value)}</p>;
+}
+
+describe('useSettled', () => {
+  beforeEach(() => {
+    idle = new Map();
+    vi.stubGlobal('requestIdleCallback', (fn: IdleRequestCallback) => {
+      const handle = nextHandle++;
+      idle.set(handle, fn);
+      return handle;
+    });
+    vi.stubGlobal('cancelIdleCallback', (handle: number) => idle.delete(handle));
+  });
+  afterEach(() => {
+    cleanup();
+    vi.unstubAllGlobals();
+  });
+
+  it('has the value at once on the first render', () => {
+    render(<Shown value="first" />);
+    expect(screen.getByText('first')).toBeTruthy();
+    expect(idle.size).toBe(0);
+  });
+
+  it('shows a change only once the browser is idle', () => {
+    const { rerender } = render(<Shown value="before" />);
+    rerender(<Shown value="after" />);
+    // Frames are drawn first: the old value stays until an idle moment.
+    expect(screen.getByText('before')).toBeTruthy();
+    expect(idle.size).toBe(1);
+    runIdle();
+    expect(screen.getByText('after')).toBeTruthy();
+    expect(idle.size).toBe(0);
+  });
+
+  it('skips values replaced before the browser was idle', () => {
+    const { rerender } = render(<Shown value="a" />);
+    rerender(<Shown value="b" />);
+    rerender(<Shown value="c" />);
+    // The wait for "b" was cancelled when "c" came.
+    expect(idle.size).toBe(1);
+    runIdle();
+    expect(screen.getByText('c')).toBeTruthy();
+  });
+
+  it('without idle callbacks, waits for the next frame and then a task', () => {
+    vi.stubGlobal('requestIdleCallback', undefined);
+    vi.useFakeTimers({ toFake: ['setTimeout', 'requestAnimationFrame', 'cancelAnimationFrame'] });
+    try {
+      const fn = vi.fn();
+      whenIdle(fn);
+      vi.advanceTimersByTime(0);
+      expect(fn).not.toHaveBeenCalled();
+      vi.advanceTimersByTime(20);
+      expect(fn).toHaveBeenCalledTimes(1);
+      const cancelled = vi.fn();
+      whenIdle(cancelled)();
+      vi.advanceTimersByTime(50);
+      expect(cancelled).not.toHaveBeenCalled();
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+});
