@@ -53,7 +53,7 @@ export function FilterPanel({ drawer }: { drawer?: FilterDrawer }) {
   // The counts follow a moment after a change: the network is drawn first, then they are
   // counted again in idle time (over every institution and agreement: 30 ms at 100,000
   // institutions, 90 at 300,000).
-  const counted = useSettled(filters);
+  const counted = useSettled(filters, graph);
   const facets = graph ? facetsFor(graph, counted) : null;
   const setFilters = useAtlas((s) => s.setFilters);
   const clearFilters = useAtlas((s) => s.clearFilters);

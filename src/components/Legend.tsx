@@ -13,7 +13,7 @@ export function Legend({ compact = false }: { compact?: boolean }) {
   const color = useAtlas((s) => s.color);
   // Counted a moment after a filter change, as the filter panel's counts are: the network is
   // drawn first (the counts cost a 100,000-institution filter change ~20 ms in the click).
-  const counted = useSettled(useAtlas(selectVisible));
+  const counted = useSettled(useAtlas(selectVisible), graph);
   // Collapsed while details are open (the canvas is narrower then), unless the user chose.
   const detailsOpen = useAtlas((s) => s.focus !== null || s.agreement !== null);
   const [choice, setChoice] = useState<boolean | null>(null);

@@ -15,8 +15,8 @@ function runIdle(): void {
   });
 }
 
-function Shown({ value }: { value: string }) {
-  return <p>{useSettled(value)}</p>;
+function Shown({ value, scope }: { value: string; scope?: string }) {
+  return <p>{useSettled(value, scope)}</p>;
 }
 
 describe('useSettled', () => {
@@ -59,6 +59,21 @@ describe('useSettled', () => {
     expect(idle.size).toBe(1);
     runIdle();
     expect(screen.getByText('c')).toBeTruthy();
+  });
+
+  it('takes the value at once in another scope (another graph), and settles there after', () => {
+    const { rerender } = render(<Shown value="first graph, all" scope="first" />);
+    rerender(<Shown value="first graph, filtered" scope="first" />);
+    expect(screen.getByText('first graph, all')).toBeTruthy();
+    // Another graph opens before the browser was idle: its own value, not the first graph's.
+    rerender(<Shown value="second graph, all" scope="second" />);
+    expect(screen.getByText('second graph, all')).toBeTruthy();
+    runIdle();
+    expect(screen.getByText('second graph, all')).toBeTruthy();
+    rerender(<Shown value="second graph, filtered" scope="second" />);
+    expect(screen.getByText('second graph, all')).toBeTruthy();
+    runIdle();
+    expect(screen.getByText('second graph, filtered')).toBeTruthy();
   });
 
   it('without idle callbacks, waits for the next frame and then a task', () => {
