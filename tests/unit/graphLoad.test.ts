@@ -226,6 +226,42 @@ describe('GraphValidator (the validator a batch at a time)', () => {
     expect(result.problems[0]?.path).toBe('data.sources[0].about');
   });
 
+  it('hands the elements over without keeping them, and lets go of each raw one', () => {
+    const input = structuredClone(big);
+    const v = new GraphValidator(input, { keepElements: false });
+    const nodes = [];
+    const edges = [];
+    for (let b = v.next(777); b; b = v.next(777)) {
+      nodes.push(...b.nodes);
+      edges.push(...b.edges);
+    }
+    const whole = validateGraph(big).graph;
+    expect({ data: v.data, elements: { nodes, edges } }).toEqual(whole);
+    // Passed, with nothing kept: the caller has the elements.
+    expect(v.finish().graph).toEqual({ data: whole?.data, elements: { nodes: [], edges: [] } });
+    // Each raw element's slot was emptied once it was checked.
+    expect(input.elements.nodes.every((n: unknown) => n === null)).toBe(true);
+    expect(input.elements.edges.every((e: unknown) => e === null)).toBe(true);
+  });
+
+  it('finds the same problems whether it keeps the elements or not', () => {
+    const broken = structuredClone(big);
+    broken.elements.edges[5].data.target = 'nobody';
+    broken.elements.edges[900].data.id = broken.elements.edges[3].data.id;
+    broken.elements.nodes[40].data.country = 'XX';
+    const kept = validateGraph(structuredClone(broken));
+    const v = new GraphValidator(broken, { keepElements: false });
+    while (v.next(500));
+    const handed = v.finish();
+    expect(handed.graph).toBeNull();
+    expect(handed.problems).toEqual(kept.problems);
+    expect(kept.problems.map((p) => p.path)).toEqual([
+      'elements.nodes[40].data.country',
+      'elements.edges[5].data.target',
+      'elements.edges[900].data.id',
+    ]);
+  });
+
   it('refuses a wrong frame when made, and checks no element', () => {
     const v = new GraphValidator({ elements: [] });
     expect(v.framed).toBe(false);

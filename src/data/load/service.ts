@@ -52,7 +52,7 @@ export class GraphLoadService {
   /** A parsed file's problem sent back, or its graph checked and sent in parts. */
   private checkParsed(parsed: StreamOutcome, file: string): void {
     if ('problem' in parsed) this.send({ kind: 'failed', problems: [parsed.problem] });
-    else this.checkAndSend(new GraphValidator(parsed.json, { file }));
+    else this.checkAndSend(new GraphValidator(parsed.json, { file, keepElements: false }));
   }
 
   /**
