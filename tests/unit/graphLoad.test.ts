@@ -13,6 +13,7 @@ import { GraphValidator, validateGraph } from '../../src/data/validateGraph';
 import { columnsOf, takeColumns } from '../../src/model/columns';
 import { indexGraph, prepareIndex } from '../../src/filters/graphIndex';
 import { hasIncidence } from '../../src/model/columns';
+import { defined } from './helpers/miniGraph';
 
 /** A request to parse `value` written as a JSON file named `name`. */
 function parseRequest(value: unknown, name: string): GraphLoadRequest {
@@ -246,9 +247,10 @@ describe('GraphValidator (the validator a batch at a time)', () => {
 
   it('finds the same problems whether it keeps the elements or not', () => {
     const broken = structuredClone(big);
-    broken.elements.edges[5].data.target = 'nobody';
-    broken.elements.edges[900].data.id = broken.elements.edges[3].data.id;
-    broken.elements.nodes[40].data.country = 'XX';
+    const { nodes, edges } = broken.elements;
+    defined(edges[5], 'edge 5').data.target = 'nobody';
+    defined(edges[900], 'edge 900').data.id = defined(edges[3], 'edge 3').data.id;
+    defined(nodes[40], 'node 40').data.country = 'XX';
     const kept = validateGraph(structuredClone(broken));
     const v = new GraphValidator(broken, { keepElements: false });
     while (v.next(500));
