@@ -11,8 +11,8 @@ const COLOR_TITLES = { region: 'World region', country: 'Country', type: 'Instit
 export function Legend({ compact = false }: { compact?: boolean }) {
   const graph = useAtlas((s) => s.graph);
   const color = useAtlas((s) => s.color);
-  // Counted a moment after a filter change, as the filter panel's counts are: the network is
-  // drawn first (the counts cost a 100,000-institution filter change ~20 ms in the click).
+  // Counted in idle time after a filter change, as the filter panel's counts are: the network
+  // is drawn first (the counts cost a 100,000-institution filter change ~20 ms).
   const counted = useSettled(useAtlas(selectVisible), graph);
   // Collapsed while details are open (the canvas is narrower then), unless the user chose.
   const detailsOpen = useAtlas((s) => s.focus !== null || s.agreement !== null);
