@@ -9,18 +9,41 @@ export interface LazyModule<M> {
   need(what: string): M;
 }
 
+/**
+ * The script a failed dynamic import named, from the browser's message (Chromium: "Failed to
+ * fetch dynamically imported module: URL", Firefox: "error loading dynamically imported
+ * module: URL"); null where it names none (Safari).
+ */
+export function failedScript(error: unknown): string | null {
+  const message = error instanceof Error ? error.message : String(error);
+  const url = /(https?:\/\/[^\s'"]+?\.m?js)\b/.exec(message)?.[1];
+  if (!url) return null;
+  try {
+    return new URL(url).origin === window.location.origin ? url : null;
+  } catch {
+    return null;
+  }
+}
+
 export function lazyModule<M>(importer: () => Promise<M>, loadName: string): LazyModule<M> {
   let module: M | null = null;
   let loading: Promise<void> | null = null;
+  let failed: string | null = null;
+  let tries = 0;
+  // Some browsers remember a module that failed to load and fail every later import of it
+  // (Chromium up to at least 150): a retry asks for the script under another address.
+  const retry = (): Promise<M> =>
+    failed ? (import(/* @vite-ignore */ `${failed}?retry=${++tries}`) as Promise<M>) : importer();
   return {
     load() {
       if (module) return Promise.resolve();
-      loading ??= importer().then(
+      loading ??= retry().then(
         (m) => {
           module = m;
         },
         (e: unknown) => {
           loading = null;
+          failed = failedScript(e) ?? failed;
           throw e;
         },
       );

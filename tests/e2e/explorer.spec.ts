@@ -278,7 +278,9 @@ test('a filter change draws the network first and counts the facets after it', a
 test('search says so when its code cannot be fetched, and tries again', async ({ page }) => {
   // Search's code is a chunk of its own, fetched on first focus (or in idle time).
   let refuse = true;
-  await page.route(/\/assets\/search-[\w-]+\.js$/, (route) =>
+  // Every address of it: a retry asks for it under another one (some browsers remember a
+  // failed module and would fail it again without fetching).
+  await page.route(/\/assets\/search-[\w-]+\.js(\?.*)?$/, (route) =>
     refuse ? route.abort('internetdisconnected') : route.continue(),
   );
   await page.goto('./');
