@@ -1,26 +1,5 @@
 import { useEffect, useState } from 'react';
-
-/** How long a change may wait for an idle moment before it is shown anyway. */
-const IDLE_TIMEOUT_MS = 500;
-
-/**
- * Runs `fn` once the browser is idle: after the frames that are due have been drawn. Where
- * there is no idle callback (Safari), after the next frame. Returns a cancel function.
- */
-export function whenIdle(fn: () => void): () => void {
-  if (typeof window.requestIdleCallback === 'function') {
-    const handle = window.requestIdleCallback(fn, { timeout: IDLE_TIMEOUT_MS });
-    return () => window.cancelIdleCallback(handle);
-  }
-  let timer = 0;
-  const frame = requestAnimationFrame(() => {
-    timer = window.setTimeout(fn, 0);
-  });
-  return () => {
-    cancelAnimationFrame(frame);
-    clearTimeout(timer);
-  };
-}
+import { whenIdle } from '../model';
 
 /**
  * `value` as it was when the browser was last idle: the first render has it at once, a change

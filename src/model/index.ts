@@ -3,3 +3,4 @@ export * from './graph';
 export * from './countries';
 export * from './format';
 export * from './lazyModule';
+export * from './idle';

@@ -1,7 +1,8 @@
 // @vitest-environment jsdom
 import { act, cleanup, render, screen } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { useSettled, whenIdle } from '../../src/components/useSettled';
+import { useSettled } from '../../src/components/useSettled';
+import { whenIdle } from '../../src/model';
 
 /** Idle callbacks queued by the page, run when a test says the browser is idle. */
 let idle: Map<number, IdleRequestCallback>;
