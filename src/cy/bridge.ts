@@ -25,6 +25,7 @@ import {
   type LabelItem,
 } from './labels';
 import { patchStyleCache } from './stylePatch';
+import { installDirectFrames, type DirectFrames } from './directFrames';
 import { GROUP_LABEL_PX, LABEL_CLASS, LABEL_PX, stylesheet } from './style';
 import { chooseRenderer, type RendererChoice } from './renderer';
 import { drawnElement, encodingsFor, toElements, type Encodings } from './toElements';
@@ -84,6 +85,8 @@ let drawnView: DrawnView | null = null;
 let drawnLayout: LayoutName | null = null;
 let renderer: RendererChoice = { name: 'canvas', reason: 'not mounted' };
 let expandTimer = 0;
+/** Straight drawing of new elements on the canvas renderer (null on WebGL). */
+let direct: DirectFrames | null = null;
 
 /** The layout the basemap should follow: it is drawn under the map layout only. */
 let basemapWanted = false;
@@ -274,6 +277,8 @@ export function mountGraph(
     ...(renderer.name === 'webgl' ? { renderer: { name: 'canvas', webgl: true } } : {}),
   } as cytoscape.CytoscapeOptions);
   patchStyleCache(cy);
+  direct = renderer.name === 'canvas' ? installDirectFrames(cy) : null;
+  direct?.drawStraight();
   if (layout) setAnnotations(layout.annotations);
   // No fit or label pass here: GraphCanvas applies the filters next and fits once, which also
   // places the labels (a fit at mount forced a second full style pass on large graphs).
@@ -328,6 +333,8 @@ export function destroyGraph(): void {
   cancelAnimationFrame(labelFrame);
   clearTimeout(expandTimer);
   clearTimeout(labelTimer);
+  direct?.stop();
+  direct = null;
   basemapWanted = false;
   basemap?.destroy();
   basemap = null;
@@ -433,56 +440,71 @@ function applyLabels(): void {
   // stylesheet is only rebuilt when the scale moves by more than 4 %; on big drawings only
   // the few group labels are resized.
   const k = labelScaleAt(z);
-  c.batch(() => {
-    // A new stylesheet restyles every element: only when the scale has moved.
-    if (labelScaleMoved(k)) {
-      labelScale = k;
-      if (!big) setStylesheet(c, k, k);
-    }
-    // Big drawings keep their text in drawing units, and are restyled only when their dashes
-    // would be more than twice or less than half their length on screen.
-    if (big && Math.abs(Math.log2(k / dashScale)) > 1) setStylesheet(c, 1, k);
-    if (lean) {
-      // Group labels, including those of groups just drawn, at the current scale.
-      const scale = labelScale;
-      c.nodes('.group, .frame, .rest').forEach((n) => {
-        const fs = (n.data('px') as number) * scale;
-        if (n.data('fs') !== fs) {
-          n.data({ fs, w: textWidth(n.data('label') as string, fs) });
-        }
-      });
-    }
-    // Open groups' names come first, the biggest group's first, then their "+N more" chips:
-    // each is drawn unless it would lie on one already placed. An open group's frame may reach
-    // over its neighbours: a country's or institution's name that would lie under one of these
-    // waits until the zoom separates them. Checked at this zoom (such a pair can overlap over a
-    // middle range of zooms only, which a threshold per label cannot say).
-    const blockers: ScreenBox[] = [];
-    if (lean) {
-      const first = c.nodes('.frame').sort((a, b) => b.data('size') - a.data('size'));
-      for (const n of [...first, ...c.nodes('.rest')]) {
-        const box = labelBox(n, z);
-        if (blockers.some((b) => boxesOverlap(b, box))) n.removeClass(LABEL_CLASS);
-        else {
-          n.addClass(LABEL_CLASS);
-          blockers.push(box);
-        }
+  // What changes is worked out first, and only that is applied: Cytoscape restyles an element
+  // given a class it already has (or told to drop one it lacks) and redraws the drawing for it.
+  // This pass runs after every zoom, and used to restyle every institution each time.
+  let sheet: { text: number; dash: number } | null = null;
+  // A new stylesheet restyles every element: only when the scale has moved.
+  if (labelScaleMoved(k)) {
+    labelScale = k;
+    if (!big) sheet = { text: k, dash: k };
+  }
+  // Big drawings keep their text in drawing units, and are restyled only when their dashes
+  // would be more than twice or less than half their length on screen.
+  if (big && Math.abs(Math.log2(k / dashScale)) > 1) sheet = { text: 1, dash: k };
+  const resized: { n: cytoscape.NodeSingular; fs: number; w: number }[] = [];
+  const widths = new Map<string, number>();
+  if (lean) {
+    // Group labels, including those of groups just drawn, at the current scale.
+    const scale = labelScale;
+    c.nodes('.group, .frame, .rest').forEach((n) => {
+      const fs = (n.data('px') as number) * scale;
+      if (n.data('fs') !== fs) {
+        const w = textWidth(n.data('label') as string, fs);
+        resized.push({ n, fs, w });
+        widths.set(n.id(), w);
       }
-    }
-    c.nodes().forEach((n) => {
-      // A dimmed node's text is not drawn (text-opacity 0): its label class is left as it
-      // is, which spares restyling it (the next pass after the highlight sets it again).
-      if (n.hasClass('dim')) return;
-      const need = labelZoom.get(n.id());
-      if (need === undefined) return;
-      let shown = need <= z * 1.0001;
-      if (shown && blockers.length > 0) {
-        const box = labelBox(n, z);
-        shown = !blockers.some((b) => boxesOverlap(b, box));
-      }
-      if (shown) n.addClass(LABEL_CLASS);
-      else n.removeClass(LABEL_CLASS);
     });
+  }
+  const show: cytoscape.NodeSingular[] = [];
+  const hide: cytoscape.NodeSingular[] = [];
+  const want = (n: cytoscape.NodeSingular, shown: boolean) => {
+    if (shown !== n.hasClass(LABEL_CLASS)) (shown ? show : hide).push(n);
+  };
+  // Open groups' names come first, the biggest group's first, then their "+N more" chips:
+  // each is drawn unless it would lie on one already placed. An open group's frame may reach
+  // over its neighbours: a country's or institution's name that would lie under one of these
+  // waits until the zoom separates them. Checked at this zoom (such a pair can overlap over a
+  // middle range of zooms only, which a threshold per label cannot say).
+  const blockers: ScreenBox[] = [];
+  if (lean) {
+    const first = c.nodes('.frame').sort((a, b) => b.data('size') - a.data('size'));
+    for (const n of [...first, ...c.nodes('.rest')]) {
+      const box = labelBox(n, z, widths.get(n.id()));
+      const free = !blockers.some((b) => boxesOverlap(b, box));
+      want(n, free);
+      if (free) blockers.push(box);
+    }
+  }
+  c.nodes().forEach((n) => {
+    // A dimmed node's text is not drawn (text-opacity 0): its label class is left as it
+    // is, which spares restyling it (the next pass after the highlight sets it again).
+    if (n.hasClass('dim')) return;
+    const need = labelZoom.get(n.id());
+    if (need === undefined) return;
+    let shown = need <= z * 1.0001;
+    if (shown && blockers.length > 0) {
+      const box = labelBox(n, z, widths.get(n.id()));
+      shown = !blockers.some((b) => boxesOverlap(b, box));
+    }
+    want(n, shown);
+  });
+  if (!sheet && resized.length === 0 && show.length === 0 && hide.length === 0) return;
+  c.batch(() => {
+    if (sheet) setStylesheet(c, sheet.text, sheet.dash);
+    for (const { n, fs, w } of resized) n.data({ fs, w });
+    for (const n of show) n.addClass(LABEL_CLASS);
+    for (const n of hide) n.removeClass(LABEL_CLASS);
   });
 }
 
@@ -492,15 +514,16 @@ type ScreenBox = { x1: number; y1: number; x2: number; y2: number };
  * Where a node's label (an institution's, a country group's or open group's name, a "+N more"
  * chip) lies on screen at zoom `z`: model units times the zoom, pan left out. Labels keep their
  * screen size below zoom 1 and grow with the drawing above it; margins are in model units.
+ * `width`: a chip's label width about to be set (its `w` still holds the old one).
  */
-function labelBox(n: cytoscape.NodeSingular, z: number): ScreenBox {
+function labelBox(n: cytoscape.NodeSingular, z: number, width?: number): ScreenBox {
   const { x, y } = n.position();
   const size = n.data('size') as number;
   const s = Math.max(z, 1);
   const kind = n.data('kind') as string | undefined;
   const label = n.data('label') as string;
   if (kind === 'rest') {
-    const w = ((n.data('w') as number) + 8) * z;
+    const w = ((width ?? (n.data('w') as number)) + 8) * z;
     return { x1: x * z - w / 2, x2: x * z + w / 2, y1: (y - 13) * z, y2: (y + 13) * z };
   }
   if (kind === undefined) {
@@ -555,6 +578,7 @@ export function draw(view: DrawnView, visible: Visible, layout: LayoutName): voi
   for (const e of view.edges) wanted.add(e.id);
   const institutions = view.nodes.reduce((k, n) => k + (n.kind === 'institution' ? 1 : 0), 0);
   const nextBig = institutions > BIG_GRAPH;
+  let addedCount = 0;
   c.batch(() => {
     const gone = c.collection();
     c.elements().forEach((el) => {
@@ -590,7 +614,9 @@ export function draw(view: DrawnView, visible: Visible, layout: LayoutName): voi
       }
     }
     c.add(added);
+    addedCount = added.length;
   });
+  if (addedCount > 0) direct?.drawStraight();
   if (view.grouped) setAnnotations([]);
   else if (layoutChanged || annotationSet.size === 0) {
     setAnnotations(current ? cachedLayout(current, layout).annotations : []);
@@ -601,25 +627,33 @@ export function draw(view: DrawnView, visible: Visible, layout: LayoutName): voi
   computeLabelZooms();
 }
 
-/** Shows exactly the visible ids; one batch, positions untouched. */
+/**
+ * Shows exactly the visible ids; one batch, positions untouched. Only elements whose state
+ * changes are touched: Cytoscape restyles an element given a class it already has, and redraws.
+ */
 function showOnly(visible: Visible): void {
   if (!cy) return;
   const c = cy;
-  c.batch(() => {
-    c.nodes().forEach((n) => {
-      if (n.hasClass('annotation')) return;
-      if (visible.nodes.has(n.id())) n.removeClass('hidden');
-      else n.addClass('hidden');
-    });
-    c.edges().forEach((e) => {
-      if (visible.edges.has(e.id())) e.removeClass('hidden');
-      else e.addClass('hidden');
-    });
+  const show: cytoscape.SingularElementArgument[] = [];
+  const hide: cytoscape.SingularElementArgument[] = [];
+  const want = (el: cytoscape.SingularElementArgument, shown: boolean) => {
+    if (shown === el.hasClass('hidden')) (shown ? show : hide).push(el);
+  };
+  c.nodes().forEach((n) => {
+    if (!n.hasClass('annotation')) want(n, visible.nodes.has(n.id()));
   });
+  c.edges().forEach((e) => want(e, visible.edges.has(e.id())));
+  if (show.length > 0 || hide.length > 0) {
+    c.batch(() => {
+      for (const el of show) el.removeClass('hidden');
+      for (const el of hide) el.addClass('hidden');
+    });
+  }
+  // Elements coming back are restyled, which drops their cached textures.
+  if (show.length > 0) direct?.drawStraight();
   computeLabelZooms();
 }
 
-/** Grouped view: zooming in until a closed group fills much of the screen opens it. */
 function scheduleExpandByZoom(): void {
   clearTimeout(expandTimer);
   if (!lean || !drawnView?.grouped) return;
@@ -849,6 +883,7 @@ function exposeView(): void {
     },
     zoom: () => cy?.zoom() ?? 1,
     resizes: () => resizes,
+    frames: () => direct?.counts() ?? { straight: 0, cached: 0 },
     labels() {
       const c = cy;
       if (!c) return [];

@@ -14,6 +14,11 @@ interface AtlasView {
    * "+N more" chips at this zoom, each with its box on the canvas (pixels).
    */
   labels(): { id: string; x1: number; y1: number; x2: number; y2: number }[];
+  /**
+   * Frames Cytoscape's canvas renderer drew since the graph was mounted: straight (new
+   * elements, no texture caches) and through its caches. Both 0 on WebGL.
+   */
+  frames(): { straight: number; cached: number };
   /** "canvas" or "webgl". */
   renderer: string;
   /**

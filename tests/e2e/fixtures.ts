@@ -1,6 +1,7 @@
 // Shared test setup: skips (or, under CI, fails) when no browser is found, and fails any test
 // whose page throws an uncaught error or opens a dialog.
 import { test as base, expect, type Page } from '@playwright/test';
+import { generateGraph } from '../../scripts/bench/generate';
 import { browserMissing } from './browser';
 
 const missing = browserMissing();
@@ -71,4 +72,17 @@ export async function drawnLabels(page: Page, slack = 2) {
     for (const b of labels.slice(i + 1)) if (over(a, b)) overlapping.push([a.id, b.id]);
   });
   return { labels, overlapping };
+}
+
+/**
+ * Opens a generated graph of 2,200 institutions and 2,700 agreements: under the drawing limit,
+ * so every institution is drawn, but past the 2,000 whose labels are placed one by one.
+ */
+export async function openOverTwoThousand(page: Page) {
+  const graph = generateGraph(2200, 5);
+  graph.elements.edges = graph.elements.edges.slice(0, 2700);
+  await page.route('**/many.json', (route) =>
+    route.fulfill({ status: 200, contentType: 'application/json', body: JSON.stringify(graph) }),
+  );
+  await page.goto('./?graph=many.json');
 }

@@ -3,7 +3,7 @@
 // closing, filtering and selecting keep each other.
 import type { Page } from '@playwright/test';
 import { generateGraph } from '../../scripts/bench/generate';
-import { drawnLabels, expect, statusCounts, test } from './fixtures';
+import { drawnLabels, expect, openOverTwoThousand, statusCounts, test } from './fixtures';
 
 const LIMIT = 5000;
 const body = JSON.stringify(generateGraph(4000, 11));
@@ -241,14 +241,8 @@ test('dashed and dotted agreements keep their dash length on screen when zoomed 
 test('a drawing of over 2,000 institutions keeps its dashes near their length as it is zoomed', async ({
   page,
 }) => {
-  // Every institution drawn (under the drawing limit), but more than the 2,000 whose labels are
-  // placed one by one: the stylesheet is not rebuilt at each zoom for such a drawing.
-  const graph = generateGraph(2200, 5);
-  graph.elements.edges = graph.elements.edges.slice(0, 2700);
-  await page.route('**/many.json', (route) =>
-    route.fulfill({ status: 200, contentType: 'application/json', body: JSON.stringify(graph) }),
-  );
-  await page.goto('./?graph=many.json');
+  // The stylesheet is not rebuilt at each zoom for such a drawing.
+  await openOverTwoThousand(page);
   await expect(page.getByTestId('status-line')).toContainText('Showing 2,200 of 2,200');
   await expect(page.getByTestId('groups-summary')).toBeHidden();
   await recordDashes(page);
