@@ -7,13 +7,13 @@
 // with new elements pays for every step at once. Measured in Chromium on two cores, the first
 // frame of the grouped view of 100,000 institutions (561 elements) took 155-215 ms through the
 // caches and 86-111 ms drawing straight. So frames after new elements appear draw them
-// straight; once nothing new has been drawn for a moment and the browser is idle, one cached
-// frame of the same view fills the caches for the frames that follow.
+// straight; a moment later, once the browser is idle, one cached frame of the same view fills
+// the caches for the frames that follow.
 
 import type { Core } from 'cytoscape';
 import { whenIdle } from '../model';
 
-/** How long after the last straight frame the caches are filled (then in idle time). */
+/** How long after the first straight frame of a change the caches are filled (in idle time). */
 export const QUIET_MS = 300;
 
 interface RawRenderer {
@@ -78,6 +78,7 @@ export function installDirectFrames(cy: Core): DirectFrames | null {
   let cancelIdle: (() => void) | null = null;
   const cancel = () => {
     clearTimeout(quiet);
+    quiet = 0;
     cancelIdle?.();
     cancelIdle = null;
   };
@@ -103,13 +104,20 @@ export function installDirectFrames(cy: Core): DirectFrames | null {
       const ele = eles[i];
       if (ele?.visible()) r.drawElement(context, ele, undefined, r.eleTextBiggerThanMin(ele));
     }
-    cancel();
-    quiet = window.setTimeout(() => {
-      cancelIdle = whenIdle(fillCaches);
-    }, QUIET_MS);
+    // Counted from the first straight frame after the last change, not from the latest frame:
+    // frames that keep coming (a pan, a zoom) would otherwise be drawn straight, each paying
+    // for every element, for as long as they come.
+    if (quiet === 0 && cancelIdle === null) {
+      quiet = window.setTimeout(() => {
+        quiet = 0;
+        cancelIdle = whenIdle(fillCaches);
+      }, QUIET_MS);
+    }
   };
   return {
     drawStraight() {
+      // Another change: its frames are drawn straight, and the caches wait for them.
+      cancel();
       straight = true;
     },
     stop() {

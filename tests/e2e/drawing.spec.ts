@@ -72,6 +72,30 @@ test('the first frame is drawn straight; the caches fill once drawing is quiet, 
   expect(apart(first.ink, filled.ink)).toBeLessThan(0.08);
 });
 
+test('frames that keep coming after a change are drawn through the caches soon', async ({
+  page,
+}) => {
+  await page.goto('./');
+  const box = await page.getByTestId('graph-canvas').boundingBox();
+  if (!box) throw new Error('no canvas');
+  await inkWhen(page, 'f.straight >= 1');
+  // Pan without pause for 1.5 s from an empty corner of the canvas: a frame each time.
+  const x = box.x + 30;
+  const y = box.y + box.height - 30;
+  await page.mouse.move(x, y);
+  await page.mouse.down();
+  const started = Date.now();
+  for (let i = 0; Date.now() - started < 1500; i++) {
+    await page.mouse.move(x + 40 * Math.sin(i / 5), y - 20 - 20 * Math.cos(i / 5));
+    await page.waitForTimeout(16);
+  }
+  const during = await frames(page);
+  await page.mouse.up();
+  expect(during.straight).toBeGreaterThan(1);
+  // The caches were filled while the pan went on, and its later frames came from them.
+  expect(during.cached).toBeGreaterThan(1);
+});
+
 test('a filter change that changes nothing on screen draws no frame', async ({ page }) => {
   await page.goto('./');
   await inkWhen(page, 'f.cached >= 1');
