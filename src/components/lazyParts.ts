@@ -4,6 +4,7 @@
 // React holds a shown fallback for at least 300 ms, which the first click would wait out.
 
 import { createElement, lazy, type ComponentType } from 'react';
+import { retryingImport } from '../model';
 import { prefetchViewCode } from '../store/viewCode';
 
 interface LazyPart<P extends object> {
@@ -11,18 +12,26 @@ interface LazyPart<P extends object> {
   preload(): Promise<unknown>;
 }
 
-function lazyPart<P extends object>(load: () => Promise<ComponentType<P>>): LazyPart<P> {
+/** `importer` loads the part's module; `name` is the component's export in it. */
+function lazyPart<P extends object, K extends string>(
+  importer: () => Promise<Record<K, ComponentType<P>>>,
+  name: K,
+): LazyPart<P> {
   let loaded: ComponentType<P> | null = null;
   let loading: Promise<ComponentType<P>> | null = null;
+  const load = retryingImport(importer);
   const preload = () =>
-    (loading ??= load().then(
-      (component) => (loaded = component),
-      (e: unknown) => {
-        // A failed fetch may succeed later (the network came back): try again next time.
-        loading = null;
-        throw e;
-      },
-    ));
+    (loading ??= load()
+      .then((m) => m[name])
+      .then(
+        (component) => (loaded = component),
+        (e: unknown) => {
+          // A failed fetch may succeed later (the network came back): tried again next time,
+          // under another address where the browser needs one (retryingImport).
+          loading = null;
+          throw e;
+        },
+      ));
   const Lazy = lazy(() => preload().then((component) => ({ default: component })));
   function Part(props: P) {
     return loaded ? createElement(loaded, props) : createElement(Lazy, props);
@@ -30,14 +39,14 @@ function lazyPart<P extends object>(load: () => Promise<ComponentType<P>>): Lazy
   return { Part, preload };
 }
 
-const details = lazyPart(() => import('./Details').then((m) => m.Details));
-const tooltip = lazyPart(() => import('./Tooltip').then((m) => m.Tooltip));
-const exportPanel = lazyPart(() => import('./ExportPanel').then((m) => m.ExportPanel));
-const share = lazyPart(() => import('./ShareDialog').then((m) => m.ShareDialog));
-const table = lazyPart(() => import('./TableView').then((m) => m.TableView));
-const datasets = lazyPart(() => import('./import/DatasetList').then((m) => m.DatasetList));
+const details = lazyPart(() => import('./Details'), 'Details');
+const tooltip = lazyPart(() => import('./Tooltip'), 'Tooltip');
+const exportPanel = lazyPart(() => import('./ExportPanel'), 'ExportPanel');
+const share = lazyPart(() => import('./ShareDialog'), 'ShareDialog');
+const table = lazyPart(() => import('./TableView'), 'TableView');
+const datasets = lazyPart(() => import('./import/DatasetList'), 'DatasetList');
 /** Only graphs without stored positions need it (not fetched ahead). */
-const layoutProgress = lazyPart(() => import('./LayoutProgress').then((m) => m.LayoutProgress));
+const layoutProgress = lazyPart(() => import('./LayoutProgress'), 'LayoutProgress');
 
 export const LazyDetails = details.Part;
 export const LazyTooltip = tooltip.Part;

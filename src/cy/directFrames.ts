@@ -14,7 +14,7 @@ import type { Core } from 'cytoscape';
 import { whenIdle } from '../model';
 
 /** How long after the first straight frame of a change the caches are filled (in idle time). */
-export const QUIET_MS = 300;
+const QUIET_MS = 300;
 
 interface RawRenderer {
   drawLayeredElements(

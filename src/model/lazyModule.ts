@@ -25,25 +25,38 @@ export function failedScript(error: unknown): string | null {
   }
 }
 
+/**
+ * `importer`, tried again after a failure under another address where the browser named the
+ * script that failed: some browsers remember a module that failed to load and fail every later
+ * import of it without fetching (Chromium up to at least 150), so a plain retry never recovers.
+ */
+export function retryingImport<M>(importer: () => Promise<M>): () => Promise<M> {
+  let failed: string | null = null;
+  let tries = 0;
+  return () => {
+    const attempt = failed
+      ? (import(/* @vite-ignore */ `${failed}?retry=${++tries}`) as Promise<M>)
+      : importer();
+    return attempt.catch((e: unknown) => {
+      failed = failedScript(e) ?? failed;
+      throw e;
+    });
+  };
+}
+
 export function lazyModule<M>(importer: () => Promise<M>, loadName: string): LazyModule<M> {
   let module: M | null = null;
   let loading: Promise<void> | null = null;
-  let failed: string | null = null;
-  let tries = 0;
-  // Some browsers remember a module that failed to load and fail every later import of it
-  // (Chromium up to at least 150): a retry asks for the script under another address.
-  const retry = (): Promise<M> =>
-    failed ? (import(/* @vite-ignore */ `${failed}?retry=${++tries}`) as Promise<M>) : importer();
+  const attempt = retryingImport(importer);
   return {
     load() {
       if (module) return Promise.resolve();
-      loading ??= retry().then(
+      loading ??= attempt().then(
         (m) => {
           module = m;
         },
         (e: unknown) => {
           loading = null;
-          failed = failedScript(e) ?? failed;
           throw e;
         },
       );

@@ -296,6 +296,22 @@ test('search says so when its code cannot be fetched, and tries again', async ({
   );
 });
 
+test('the details open once the connection is back, after their code failed to load ahead', async ({
+  page,
+}) => {
+  // The details' code is a chunk of its own, fetched ahead in idle time after the load. While
+  // the connection is down every address of it fails.
+  let refuse = true;
+  await page.route(/\/assets\/Details-[\w-]+\.js(\?.*)?$/, (route) =>
+    refuse ? route.abort('internetdisconnected') : route.continue(),
+  );
+  const failed = page.waitForEvent('requestfailed', (r) => /\/Details-/.test(r.url()));
+  await page.goto('./');
+  await failed;
+  refuse = false;
+  await focusBySearch(page, 'XJTU', "Xi'an Jiaotong University");
+});
+
 test('search works by keyboard: arrows, Enter, Escape', async ({ page }) => {
   await ready(page);
   const search = page.getByRole('combobox', { name: 'Search institutions' });
