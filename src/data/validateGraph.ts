@@ -48,7 +48,6 @@ export interface ValidateOptions {
   keepElements?: boolean;
 }
 
-const DATE_RE = /^(\d{4})(?:-(0[1-9]|1[0-2])(?:-(0[1-9]|[12]\d|3[01]))?)?$/;
 const MIN_YEAR = 1000;
 const MAX_YEAR = 2100;
 
@@ -85,16 +84,41 @@ function quoted(v: string, max = 80): string {
   return `"${cut(v, max)}"`;
 }
 
-/** Parses an ISO date of the precision a source allows; returns its year or null. */
+/** The digit at `i` of `s`, or -1. */
+function digitAt(s: string, i: number): number {
+  const d = s.charCodeAt(i) - 48;
+  return d >= 0 && d <= 9 ? d : -1;
+}
+
+/** Two digits at `i` of `s` as a number, or -1. */
+function twoDigitsAt(s: string, i: number): number {
+  const a = digitAt(s, i);
+  const b = digitAt(s, i + 1);
+  return a < 0 || b < 0 ? -1 : a * 10 + b;
+}
+
+const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+/**
+ * Parses an ISO date of the precision a source allows (YYYY, YYYY-MM or YYYY-MM-DD, a day that
+ * exists in the Gregorian calendar); returns its year or null. By hand, not by a regular
+ * expression and a Date: a large file has a date on most of its agreements.
+ */
 export function yearOfDate(date: string): number | null {
-  const m = DATE_RE.exec(date);
-  if (!m) return null;
-  const year = Number(m[1]);
-  if (m[3] !== undefined) {
-    const d = new Date(`${date}T00:00:00Z`);
-    if (Number.isNaN(d.getTime()) || d.getUTCDate() !== Number(m[3])) return null;
-  }
-  return year;
+  const n = date.length;
+  if (n !== 4 && n !== 7 && n !== 10) return null;
+  const high = twoDigitsAt(date, 0);
+  const low = twoDigitsAt(date, 2);
+  if (high < 0 || low < 0) return null;
+  const year = high * 100 + low;
+  if (n === 4) return year;
+  const month = date.charCodeAt(4) === 45 ? twoDigitsAt(date, 5) : -1;
+  if (month < 1 || month > 12) return null;
+  if (n === 7) return year;
+  const day = date.charCodeAt(7) === 45 ? twoDigitsAt(date, 8) : -1;
+  const leap = year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
+  const days = month === 2 && leap ? 29 : (DAYS_IN_MONTH[month - 1] as number);
+  return day >= 1 && day <= days ? year : null;
 }
 
 class Collector {
@@ -110,7 +134,8 @@ class Collector {
     const p: LocatedProblem = { message, path };
     if (this.file !== undefined) p.file = this.file;
     if (field !== undefined) p.field = field;
-    if (element !== undefined) p.element = element;
+    // Copied: the validator moves one element object from element to element.
+    if (element !== undefined) p.element = { collection: element.collection, index: element.index };
     this.problems.push(p);
   }
 
@@ -150,26 +175,35 @@ function checkIdCharacters(
 }
 
 /**
- * A JSON path, written out only when a message needs it: most elements have no problem, and
+ * JSON paths, written out only when a message needs it: most elements have no problem, and
  * writing two paths for each of 400,000 elements was a noticeable part of checking a big file.
+ * Those of the element being checked are one object per kind of place, moved from element to
+ * element (`index`): messages write their path out at once, and making new ones for each
+ * element was a tenth of the check's time, mostly in garbage collection.
  */
-class LazyPath {
-  private text: string | null = null;
-  /** `parent` then `[index]`, or `parent` then `.key`. */
+class KeyPath {
   constructor(
-    private readonly parent: LazyPath | string,
-    private readonly tail: number | string,
+    private readonly parent: PathLike,
+    private readonly key: string,
   ) {}
   toString(): string {
-    this.text ??=
-      typeof this.tail === 'number'
-        ? `${String(this.parent)}[${this.tail}]`
-        : `${String(this.parent)}.${this.tail}`;
-    return this.text;
+    return `${String(this.parent)}.${this.key}`;
   }
 }
 
-type PathLike = string | LazyPath;
+/** `list[index]`, then `rest` (such as `.data`). */
+class ListPath {
+  index = 0;
+  constructor(
+    private readonly list: PathLike,
+    private readonly rest = '',
+  ) {}
+  toString(): string {
+    return `${String(this.list)}[${this.index}]${this.rest}`;
+  }
+}
+
+type PathLike = string | KeyPath | ListPath;
 
 interface FieldOptions {
   required?: boolean;
@@ -319,14 +353,44 @@ function validateSources(raw: unknown, c: Collector): Source[] {
   return out;
 }
 
+/** The places of the element being checked, moved from one element to the next. */
+interface Places<C extends Collection> {
+  base: ListPath;
+  data: ListPath;
+  element: { collection: C; index: number };
+  reader: FieldReader;
+}
+
+function places<C extends Collection>(collection: C, c: Collector): Places<C> {
+  const list = `elements.${collection}`;
+  return {
+    base: new ListPath(list),
+    data: new ListPath(list, '.data'),
+    element: { collection, index: 0 },
+    reader: reader({}, '', c, undefined),
+  };
+}
+
+/** Moves the places to element `index`. */
+function moveTo<C extends Collection>(at: Places<C>, index: number): void {
+  at.base.index = index;
+  at.data.index = index;
+  at.element.index = index;
+}
+
+interface NodePlaces extends Places<'nodes'> {
+  position: KeyPath;
+}
+
 function validateNode(
   item: unknown,
   index: number,
   c: Collector,
   ids: Map<string, number>,
+  at: NodePlaces,
 ): NodeElement | null {
-  const base = new LazyPath('elements.nodes', index);
-  const element = { collection: 'nodes' as const, index };
+  moveTo(at, index);
+  const { base, element } = at;
   if (!isRecord(item)) {
     c.add(`A node must be an object, not ${describe(item)}.`, String(base), undefined, element);
     return null;
@@ -336,8 +400,8 @@ function validateNode(
     c.add(`A node needs a "data" object${given(rawData)}.`, `${base}.data`, 'data', element);
     return null;
   }
-  const d = new LazyPath(base, 'data');
-  const r = reader(rawData, d, c, element);
+  const d = at.data;
+  const r = at.reader.on(rawData, d, element);
   const id = r.str('id', REQUIRED);
   if (id) {
     if (ids.has(id)) c.add(`Duplicate id ${quoted(id)}.`, `${d}.id`, 'id', element);
@@ -405,7 +469,7 @@ function validateNode(
   const node: NodeElement = { data };
   const pos = own(item, 'position');
   if (pos !== undefined && pos !== null) {
-    const position = validatePosition(pos, new LazyPath(base, 'position'), c, element);
+    const position = validatePosition(pos, at.position, c, element);
     if (position) node.position = position;
   }
   return node;
@@ -455,8 +519,9 @@ interface EdgeContext {
   edgeIds: Set<string>;
   sources: Map<string, Source>;
   quoteCache: Map<string, boolean>;
-  /** Readers reused from one agreement, and one piece of evidence, to the next. */
-  edgeReader: FieldReader;
+  /** The agreement being checked, and its evidence's paths and reader. */
+  at: Places<'edges'>;
+  evidencePath: ListPath;
   evidenceReader: FieldReader;
 }
 
@@ -474,8 +539,9 @@ function validateEvidence(
     return [];
   }
   const out: Evidence[] = [];
+  const p = ctx.evidencePath;
   raw.forEach((ev: unknown, i) => {
-    const p = new LazyPath(new LazyPath(d, 'evidence'), i);
+    p.index = i;
     if (!isRecord(ev)) {
       c.add(
         `Evidence must be an object with "quote", not ${describe(ev)}.`,
@@ -557,8 +623,9 @@ function validateEdge(
   c: Collector,
   ctx: EdgeContext,
 ): EdgeElement | null {
-  const base = new LazyPath('elements.edges', index);
-  const element = { collection: 'edges' as const, index };
+  const at = ctx.at;
+  moveTo(at, index);
+  const { base, element } = at;
   if (!isRecord(item)) {
     c.add(`An edge must be an object, not ${describe(item)}.`, String(base), undefined, element);
     return null;
@@ -568,8 +635,8 @@ function validateEdge(
     c.add(`An edge needs a "data" object${given(rawData)}.`, `${base}.data`, 'data', element);
     return null;
   }
-  const d = new LazyPath(base, 'data');
-  const r = ctx.edgeReader.on(rawData, d, element);
+  const d = at.data;
+  const r = at.reader.on(rawData, d, element);
   const id = r.str('id', REQUIRED);
   if (id) {
     if (ctx.edgeIds.has(id) || ctx.nodeIds.has(id)) {
@@ -661,6 +728,7 @@ export class GraphValidator {
   private readonly edges: EdgeElement[] = [];
   private readonly nodeIds = new Map<string, number>();
   private readonly ctx: EdgeContext;
+  private readonly nodePlaces: NodePlaces;
   private readonly sources: Source[] = [];
   /** The graph's own data (title, description, sources, view), already checked. */
   readonly data: GraphData['data'];
@@ -673,6 +741,7 @@ export class GraphValidator {
   constructor(input: unknown, options: ValidateOptions = {}) {
     const c = (this.c = new Collector(options.file));
     this.keep = options.keepElements ?? true;
+    const edgePlaces = places('edges', c);
     this.data = { title: '', description: '', sources: [] };
     this.ctx = {
       nodeIds: this.nodeIds,
@@ -680,9 +749,12 @@ export class GraphValidator {
       edgeIds: new Set(),
       sources: new Map(),
       quoteCache: new Map(),
-      edgeReader: reader({}, '', c, undefined),
+      at: edgePlaces,
+      evidencePath: new ListPath(new KeyPath(edgePlaces.data, 'evidence')),
       evidenceReader: reader({}, '', c, undefined),
     };
+    const nodePlaces = places('nodes', c);
+    this.nodePlaces = { ...nodePlaces, position: new KeyPath(nodePlaces.base, 'position') };
     if (!isRecord(input)) {
       c.add(`A graph file must hold a JSON object, not ${describe(input)}.`, '$');
       return;
@@ -765,7 +837,7 @@ export class GraphValidator {
     const out: CheckedElements = { nodes: [], edges: [], columns: { ends, coop } };
     let room = count;
     for (; room > 0 && this.n < rawNodes.length; room--, this.n++) {
-      const node = validateNode(rawNodes[this.n], this.n, c, this.nodeIds);
+      const node = validateNode(rawNodes[this.n], this.n, c, this.nodeIds, this.nodePlaces);
       if (!this.keep) rawNodes[this.n] = null;
       if (node) {
         if (this.keep) this.nodes.push(node);

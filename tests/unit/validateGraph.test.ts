@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { LIMITS, validateGraph, type LocatedProblem } from '../../src/data';
 import { formatProblem } from '../../src/model';
 import { defined, miniGraph, miniGraphInput, shippedGraph } from './helpers/miniGraph';
+import { yearOfDate } from '../../src/data/validateGraph';
 
 const DIR = 'tests/fixtures/graphs';
 const fixtureNames = readdirSync(DIR).filter((f) => f.endsWith('.json'));
@@ -372,12 +373,18 @@ describe('field problems carry the JSON path and field', () => {
     expectProblems(problems, expected);
   });
 
-  it('names the index of the edge: elements.edges[3].data.year', () => {
+  /** minimal.valid.json with three more agreements like its first (ids a, b and c). */
+  function withFourEdges() {
     const m = minimal();
     const edge = m.edge(0);
     for (const id of ['a', 'b', 'c']) {
       m.elements.edges.push({ data: { ...edge.data, id, agreement: id } });
     }
+    return m;
+  }
+
+  it('names the index of the edge: elements.edges[3].data.year', () => {
+    const m = withFourEdges();
     defined(m.elements.edges[3], 'edge 3').data.year = '2020';
     const { problems } = validateGraph(m.raw, { file: 'graph.json' });
     expect(problems).toEqual([
@@ -392,6 +399,21 @@ describe('field problems carry the JSON path and field', () => {
     expect(formatProblem(defined(problems[0], 'problem'))).toBe(
       'graph.json, field "year", elements.edges[3].data.year: "year" must be a number, not the text "2020".',
     );
+  });
+
+  // The validator moves one path and one element object from element to element: each
+  // problem still keeps its own.
+  it('problems in several elements each name their own element and path', () => {
+    const m = withFourEdges();
+    defined(m.elements.edges[1], 'edge 1').data.year = '2020';
+    defined(m.elements.edges[3], 'edge 3').data.evidence = [{ quote: 7 }];
+    m.node(1).position = { x: 1, y: 'up' };
+    const { problems } = validateGraph(m.raw);
+    expect(problems.map((p) => [p.path, p.element])).toEqual([
+      ['elements.nodes[1].position.y', { collection: 'nodes', index: 1 }],
+      ['elements.edges[1].data.year', { collection: 'edges', index: 1 }],
+      ['elements.edges[3].data.evidence[0].quote', { collection: 'edges', index: 3 }],
+    ]);
   });
 
   // JSON may give a year without a date; it is checked against the source all the same.
@@ -650,5 +672,60 @@ describe('ids with control characters', () => {
     expect(
       messages.some((m) => m.startsWith('elements.edges[0].data.id:') && m.includes('U+0009')),
     ).toBe(true);
+  });
+});
+
+describe('yearOfDate', () => {
+  /** The calendar's answer: the same date through Date, which knows month lengths. */
+  function oracle(date: string): number | null {
+    const m = /^(\d{4})(?:-(0[1-9]|1[0-2])(?:-(0[1-9]|[12]\d|3[01]))?)?$/.exec(date);
+    if (!m) return null;
+    if (m[3] !== undefined) {
+      const d = new Date(`${date}T00:00:00Z`);
+      if (Number.isNaN(d.getTime()) || d.getUTCDate() !== Number(m[3])) return null;
+    }
+    return Number(m[1]);
+  }
+
+  it('agrees with the calendar on every day of leap and common years, and on malformed dates', () => {
+    const dates: string[] = [];
+    for (const year of ['1900', '2000', '2023', '2024', '2100', '0000', '9999']) {
+      dates.push(year);
+      for (let month = 0; month <= 13; month++) {
+        const mm = String(month).padStart(2, '0');
+        dates.push(`${year}-${mm}`);
+        for (let day = 0; day <= 32; day++)
+          dates.push(`${year}-${mm}-${String(day).padStart(2, '0')}`);
+      }
+    }
+    dates.push(
+      '',
+      '202',
+      '20201',
+      '2020-1',
+      '2020-1-01',
+      '2020/01/01',
+      '2020-01-01 ',
+      ' 2020',
+      '2020-01-',
+      '2020-01-1',
+      '202a',
+      '2020-0a',
+      '2020-01-0a',
+      '２０２０',
+      '2020-01-01T00',
+      '+2020',
+      '-2020',
+      '2020-01\n',
+      '2020\u0000',
+      '20.0',
+      '1e03',
+    );
+    const disagree = dates.filter((d) => yearOfDate(d) !== oracle(d));
+    expect(disagree).toEqual([]);
+    expect(yearOfDate('2024-02-29')).toBe(2024);
+    expect(yearOfDate('2023-02-29')).toBeNull();
+    expect(yearOfDate('1900-02-29')).toBeNull();
+    expect(yearOfDate('2000-02-29')).toBe(2000);
   });
 });
