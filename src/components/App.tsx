@@ -1,4 +1,4 @@
-import { Suspense, lazy, useCallback, useEffect, useState } from 'react';
+import { Suspense, useCallback, useEffect, useState } from 'react';
 import { BUNDLED_GRAPH } from '../data/load/graphLoader';
 import { openDataset, openGraph, startInitialLoad, startUrlSync, useAtlas } from '../store';
 import { DetailsPanel } from './DetailsPanel';
@@ -15,14 +15,14 @@ import { Notices } from './Notices';
 import { StatusBar } from './StatusBar';
 import { CanvasControls, Toolbar } from './Toolbar';
 import { DataMenu } from './DataMenu';
-import { LazyLayoutProgress, LazyTableView, prefetchLazyParts } from './lazyParts';
+import {
+  LazyEmbedView,
+  LazyImportDialog,
+  LazyLayoutProgress,
+  LazyTableView,
+  prefetchLazyParts,
+} from './lazyParts';
 import { missingPositions } from '../layout/positions';
-// The embedded view (embed=1) is a page of its own.
-const EmbedView = lazy(() => import('./EmbedView').then((m) => ({ default: m.EmbedView })));
-// The importer (CSV parsing, mapping, checks) loads when first opened.
-const ImportDialog = lazy(() =>
-  import('./import/ImportDialog').then((m) => ({ default: m.ImportDialog })),
-);
 import { DEFAULT_VIEW, loadSearch, prepareIndex, searchCode, type SearchCode } from '../filters';
 import type { GraphData } from '../model';
 
@@ -144,7 +144,7 @@ export function App() {
   if (embed)
     return (
       <Suspense fallback={<LoadingMessage />}>
-        <EmbedView onRetryDefault={openBundled} />
+        <LazyEmbedView onRetryDefault={openBundled} />
       </Suspense>
     );
 
@@ -199,7 +199,7 @@ export function App() {
             </div>
           }
         >
-          <ImportDialog
+          <LazyImportDialog
             open={importOpen}
             initialFiles={importFiles}
             currentGraph={graph}

@@ -451,3 +451,63 @@ test('the canvas follows the window, and is not redrawn for its own size at load
   });
   expect(Math.abs(drawn - (after?.width ?? 0))).toBeLessThan(2);
 });
+
+/**
+ * Opens the explorer while every address of the chunk `name` fails, as with the connection
+ * down; `back()` brings the connection back.
+ */
+async function openWithChunkRefused(page: Page, name: string) {
+  let refuse = true;
+  await page.route(new RegExp(`/assets/${name}-[\\w-]+\\.js(\\?.*)?$`), (route) =>
+    refuse ? route.abort('internetdisconnected') : route.continue(),
+  );
+  await page.goto('./');
+  await expect(page.getByTestId('status-line')).toContainText('Showing');
+  return {
+    back: () => {
+      refuse = false;
+    },
+  };
+}
+
+test('a menu whose code cannot be fetched says so in its place, and opens once the connection is back', async ({
+  page,
+}) => {
+  // Every address of the export menu's chunk fails while the connection is "down": the idle
+  // fetch ahead, the fetch when the menu opens, and the retry under another address.
+  const connection = await openWithChunkRefused(page, 'ExportPanel');
+  await page.getByRole('button', { name: 'Export ▾' }).click();
+  const menu = page.getByRole('region', { name: 'Export' });
+  await expect(menu.getByRole('alert')).toContainText(
+    'The code for the export menu could not be fetched: is the connection down?',
+  );
+  // The rest of the page goes on: no error screen, the network still shown.
+  await expect(page.getByText('Something went wrong')).toHaveCount(0);
+  await expect(page.getByTestId('status-line')).toContainText('Showing');
+  connection.back();
+  await menu.getByRole('button', { name: 'Try again' }).click();
+  await expect(menu.getByRole('button', { name: 'GraphML', exact: true })).toBeVisible();
+});
+
+test('the importer says so when its code cannot be fetched, and opens when tried again', async ({
+  page,
+}) => {
+  const connection = await openWithChunkRefused(page, 'ImportDialog');
+  await page.getByRole('button', { name: 'Data ▾' }).click();
+  await page.getByRole('button', { name: 'Import data…' }).click();
+  const alert = page.getByRole('alert').filter({ hasText: 'the importer' });
+  await expect(alert).toContainText(
+    'The code for the importer could not be fetched: is the connection down?',
+  );
+  await expect(page.getByTestId('status-line')).toContainText('Showing');
+  // Closed, and opened again: it says so again, without a dialog.
+  await alert.getByRole('button', { name: 'Close' }).click();
+  await expect(alert).toHaveCount(0);
+  await page.getByRole('button', { name: 'Data ▾' }).click();
+  await page.getByRole('button', { name: 'Import data…' }).click();
+  await expect(alert).toBeVisible();
+  connection.back();
+  await alert.getByRole('button', { name: 'Try again' }).click();
+  await expect(page.getByRole('dialog')).toBeVisible();
+  await expect(alert).toHaveCount(0);
+});
