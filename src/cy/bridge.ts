@@ -26,7 +26,7 @@ import {
 } from './labels';
 import { patchStyleCache } from './stylePatch';
 import { installDirectFrames, type DirectFrames } from './directFrames';
-import { GROUP_LABEL_PX, LABEL_CLASS, LABEL_PX, stylesheet } from './style';
+import { GROUP_LABEL_PX, LABEL_CLASS, LABEL_PX, labelSizes, stylesheet } from './style';
 import { chooseRenderer, type RendererChoice } from './renderer';
 import { drawnElement, encodingsFor, toElements, type Encodings } from './toElements';
 
@@ -262,7 +262,7 @@ export function mountGraph(
   cy = cytoscape({
     container,
     elements: layout ? toElements(graph, encodings, layout.positions) : [],
-    style: stylesheet(1, big, lean),
+    style: stylesheet(big, lean),
     // Positions as given, and no fit: GraphCanvas fits once the filters are applied (preset
     // fits by default, which costs a full style pass for its bounding box).
     layout: { name: 'preset', fit: false },
@@ -416,10 +416,29 @@ function scheduleLabels(): void {
   else labelFrame = requestAnimationFrame(applyLabels);
 }
 
-/** Replaces the stylesheet: text at scale `text` (1 on big drawings), dashes at `dash`. */
-function setStylesheet(c: Core, text: number, dash: number): void {
+/** Replaces the stylesheet (which restyles every element): dashes at scale `dash`. */
+function setStylesheet(c: Core, dash: number): void {
   dashScale = dash;
-  c.style(stylesheet(text, big, lean, dash));
+  c.style(stylesheet(big, lean, dash));
+}
+
+/** Whether the dashes' scale is more than twice or less than half `k`. */
+function dashesDrifted(k: number): boolean {
+  return Math.abs(Math.log2(k / dashScale)) > 1;
+}
+
+/** The text scale of institutions' labels: `k`, or 1 on big drawings (drawing units). */
+function textScale(k: number): number {
+  return big ? 1 : k;
+}
+
+/**
+ * Sets the institutions' label sizes for text scale `k` (in a batch): one call per tier, for
+ * all its institutions at once (one call per institution cost a fifth more than the new
+ * stylesheet it replaces, in events and bookkeeping).
+ */
+function resizeInstitutionLabels(c: Core, k: number): void {
+  for (const tier of [0, 1, 2] as const) c.nodes(`[tier = ${tier}]`).data(labelSizes(tier, k));
 }
 
 /** The text scale at zoom `z`: labels keep their screen size below zoom 1. */
@@ -443,15 +462,15 @@ function applyLabels(): void {
   // What changes is worked out first, and only that is applied: Cytoscape restyles an element
   // given a class it already has (or told to drop one it lacks) and redraws the drawing for it.
   // This pass runs after every zoom, and used to restyle every institution each time.
-  let sheet: { text: number; dash: number } | null = null;
-  // A new stylesheet restyles every element: only when the scale has moved.
+  // Institutions' label sizes follow the scale when it has moved (big drawings keep their text
+  // in drawing units). A new stylesheet restyles every element: only for dashes that would be
+  // more than twice or less than half their length on screen.
+  let text: number | null = null;
   if (labelScaleMoved(k)) {
     labelScale = k;
-    if (!big) sheet = { text: k, dash: k };
+    if (!big) text = k;
   }
-  // Big drawings keep their text in drawing units, and are restyled only when their dashes
-  // would be more than twice or less than half their length on screen.
-  if (big && Math.abs(Math.log2(k / dashScale)) > 1) sheet = { text: 1, dash: k };
+  const sheet = dashesDrifted(k) ? k : null;
   const resized: { n: cytoscape.NodeSingular; fs: number; w: number }[] = [];
   const widths = new Map<string, number>();
   if (lean) {
@@ -499,9 +518,17 @@ function applyLabels(): void {
     }
     want(n, shown);
   });
-  if (!sheet && resized.length === 0 && show.length === 0 && hide.length === 0) return;
+  if (
+    sheet === null &&
+    text === null &&
+    resized.length === 0 &&
+    show.length === 0 &&
+    hide.length === 0
+  )
+    return;
   c.batch(() => {
-    if (sheet) setStylesheet(c, sheet.text, sheet.dash);
+    if (sheet !== null) setStylesheet(c, sheet);
+    if (text !== null) resizeInstitutionLabels(c, text);
     for (const { n, fs, w } of resized) n.data({ fs, w });
     for (const n of show) n.addClass(LABEL_CLASS);
     for (const n of hide) n.removeClass(LABEL_CLASS);
@@ -590,14 +617,16 @@ export function draw(view: DrawnView, visible: Visible, layout: LayoutName): voi
     // clears and restyles every element in Cytoscape: set it before the new ones are added,
     // which are then styled once, at the end of the batch, and not cleared first.
     const k = labelScaleAt(framed ? framed.zoom : c.zoom());
-    if (nextBig !== big || (!nextBig && labelScaleMoved(k))) {
+    if (nextBig !== big || dashesDrifted(k)) {
       big = nextBig;
-      labelScale = k;
-      setStylesheet(c, big ? 1 : k, k);
+      setStylesheet(c, k);
     }
+    // Elements drawn below (new or updated) get their label sizes for this scale.
+    if (labelScaleMoved(k)) labelScale = k;
+    const scale = textScale(labelScale);
     const added: ElementDefinition[] = [];
     for (const item of [...view.nodes, ...view.edges]) {
-      const def = drawnElement(item, enc);
+      const def = drawnElement(item, enc, scale);
       const el = c.getElementById(item.id);
       if (el.empty()) {
         added.push(def);
@@ -789,7 +818,7 @@ export function fitVisibleNow(): void {
   fitNodes(cy.nodes(), false);
   // Big drawings are not restyled as the zoom changes: their dashes get this first view's scale.
   const k = labelScaleAt(cy.zoom());
-  if (big && Math.abs(k / dashScale - 1) > 0.04) setStylesheet(cy, 1, k);
+  if (big && Math.abs(k / dashScale - 1) > 0.04) setStylesheet(cy, k);
   // The zooms from which labels show do not depend on the zoom: draw() has worked them out.
   applyLabels();
 }
@@ -884,6 +913,19 @@ function exposeView(): void {
     zoom: () => cy?.zoom() ?? 1,
     resizes: () => resizes,
     frames: () => direct?.counts() ?? { straight: 0, cached: 0 },
+    countRestyles() {
+      const counts = { nodes: 0, edges: 0 };
+      const c = cy;
+      const count = (e: EventObject) => {
+        if (e.target.isNode()) counts.nodes++;
+        else counts.edges++;
+      };
+      c?.on('style', count);
+      return () => {
+        c?.off('style', count);
+        return counts;
+      };
+    },
     labels() {
       const c = cy;
       if (!c) return [];

@@ -21,7 +21,7 @@ import {
   type NodeColoring,
 } from './encoding';
 import { textWidth } from './labels';
-import { GROUP_LABEL_PX, LABEL_PX } from './style';
+import { GROUP_LABEL_PX, LABEL_PX, labelSizes } from './style';
 
 /** Everything an element's render data is made of, computed once per graph and colour mode. */
 export interface Encodings {
@@ -60,14 +60,17 @@ export function encodingsFor(graph: GraphData, color: ColorMode): Encodings {
   };
 }
 
-function institutionData(id: string, enc: Encodings) {
+/** An institution's render data; its label sizes at text scale `scale` (labelSizes). */
+function institutionData(id: string, enc: Encodings, scale: number) {
   const n = enc.index.nodes.get(id);
+  const tier = enc.tierOf(id);
   return {
     id,
     label: n ? shortLabel(n) : id,
     color: enc.colorOf.get(id) ?? '#999999',
     size: nodeSize(enc.index.partners.get(id) ?? 0),
-    tier: enc.tierOf(id),
+    tier,
+    ...labelSizes(tier, scale),
   };
 }
 
@@ -81,7 +84,7 @@ export function toElements(
     const id = n.data.id;
     out.push({
       group: 'nodes',
-      data: institutionData(id, enc),
+      data: institutionData(id, enc, 1),
       position: { ...(positions.get(id) ?? { x: 0, y: 0 }) },
     });
   }
@@ -104,7 +107,11 @@ export function toElements(
 const count = formatCount;
 
 /** One element of a drawn view (grouped or not) as Cytoscape reads it. */
-export function drawnElement(item: DrawnNode | DrawnEdge, enc: Encodings): ElementDefinition {
+export function drawnElement(
+  item: DrawnNode | DrawnEdge,
+  enc: Encodings,
+  scale: number,
+): ElementDefinition {
   if ('source' in item) {
     if (item.kind === 'agreement') {
       const type = item.cooperation ?? enc.index.edges.get(item.id)?.cooperation;
@@ -129,7 +136,7 @@ export function drawnElement(item: DrawnNode | DrawnEdge, enc: Encodings): Eleme
   }
   const position = { x: item.x, y: item.y };
   if (item.kind === 'institution') {
-    return { group: 'nodes', data: institutionData(item.id, enc), position };
+    return { group: 'nodes', data: institutionData(item.id, enc, scale), position };
   }
   const name = groupLabel(item.group);
   const label =

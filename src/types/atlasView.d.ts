@@ -19,6 +19,11 @@ interface AtlasView {
    * elements, no texture caches) and through its caches. Both 0 on WebGL.
    */
   frames(): { straight: number; cached: number };
+  /**
+   * Starts counting the elements Cytoscape restyles; the function returned stops and gives the
+   * counts (an element restyled twice counts twice).
+   */
+  countRestyles(): () => { nodes: number; edges: number };
   /** "canvas" or "webgl". */
   renderer: string;
   /**

@@ -143,3 +143,45 @@ test('drawn straight, a drawing of over 2,000 institutions leaves out the labels
   const filled = await inkWhen(page, 'f.cached >= 1');
   expect(apart(first.ink, filled.ink)).toBeLessThan(0.08);
 });
+
+test('zooming restyles the institutions for their labels, not every element', async ({ page }) => {
+  // The seed graph: every element is in Cytoscape, labels keep their screen size below zoom 1.
+  await page.goto('./');
+  await expect(page.getByTestId('status-line')).toContainText('Showing');
+  const box = await page.getByTestId('graph-canvas').boundingBox();
+  if (!box) throw new Error('no canvas');
+  await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+  const labelHeight = async () => {
+    const labels = await page.evaluate(() => window.atlasView?.labels() ?? []);
+    const hub = labels.find((l) => l.id === 'xjtu');
+    if (!hub) throw new Error('no label for the hub');
+    return hub.y2 - hub.y1;
+  };
+  const before = {
+    zoom: await page.evaluate(() => window.atlasView?.zoom() ?? 0),
+    label: await labelHeight(),
+  };
+  await page.evaluate(() => {
+    const stop = window.atlasView?.countRestyles();
+    Reflect.set(window, '__restyles', stop);
+  });
+  // Two wheel steps: about 9 % out.
+  await page.mouse.wheel(0, 150);
+  await page.waitForTimeout(50);
+  await page.mouse.wheel(0, 150);
+  // The label pass follows the zoom (at the next frame on a drawing this size).
+  await expect
+    .poll(async () => (await page.evaluate(() => window.atlasView?.zoom() ?? 0)) / before.zoom)
+    .toBeLessThan(0.93);
+  await page.waitForTimeout(400);
+  const after = await page.evaluate(() => {
+    const stop = Reflect.get(window, '__restyles') as () => { nodes: number; edges: number };
+    return { zoom: window.atlasView?.zoom() ?? 0, restyled: stop() };
+  });
+  // Zoomed out less than twice: dashes keep their scale, and no agreement is restyled.
+  expect(after.zoom / before.zoom).toBeGreaterThan(0.5);
+  expect(after.restyled.nodes).toBeGreaterThan(0);
+  expect(after.restyled.edges).toBe(0);
+  // The hub's name keeps its size on screen.
+  expect(Math.abs((await labelHeight()) - before.label)).toBeLessThan(1.5);
+});

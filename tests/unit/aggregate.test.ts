@@ -300,7 +300,7 @@ describe('drawing by position', () => {
     }
     const first = one.edges[0];
     if (!first) throw new Error('nothing drawn');
-    const def = drawnElement(first, enc);
+    const def = drawnElement(first, enc, 1);
     expect(lookups).toBe(0);
     const type = types.get(first.id);
     expect(type && def.data.color).toBe(type && COOPERATION_STYLE[type].color);

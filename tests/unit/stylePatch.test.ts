@@ -9,13 +9,14 @@ type Raw = { _private: { styleCache: unknown } };
 const raw = (ele: unknown) => (ele as { [0]: Raw })[0]._private;
 
 // The explorer's own stylesheet (labels on every node, as on big graphs).
-const STYLE = stylesheet(1, true);
+const STYLE = stylesheet(true);
 
 function star(spokes: number): Core {
-  const nodes = [{ data: { id: 'hub', color: '#123456', size: 20, label: 'Hub' } }];
+  const text = { lfs: 11, lm: 3, lw: 130 };
+  const nodes = [{ data: { id: 'hub', color: '#123456', size: 20, label: 'Hub', ...text } }];
   const edges = [];
   for (let i = 0; i < spokes; i++) {
-    nodes.push({ data: { id: `n${i}`, color: '#654321', size: 10, label: `N ${i}` } });
+    nodes.push({ data: { id: `n${i}`, color: '#654321', size: 10, label: `N ${i}`, ...text } });
     edges.push({ data: { id: `e${i}`, source: 'hub', target: `n${i}` } });
   }
   return cytoscape({
