@@ -354,7 +354,19 @@ function setAnnotations(annotations: Annotation[]): void {
     c.add(
       annotations.map((a) => ({
         group: 'nodes' as const,
-        data: { id: a.id, label: a.label, fs: a.size ?? ANNOTATION_PX },
+        // The fields the rules for every node read (colour, size, label sizes), though the
+        // annotation's own rule draws it otherwise: a rule's data mapping on an element without
+        // the field logs a warning for each element and each property.
+        data: {
+          id: a.id,
+          label: a.label,
+          fs: a.size ?? ANNOTATION_PX,
+          color: '#000000',
+          size: 1,
+          lfs: a.size ?? ANNOTATION_PX,
+          lm: 0,
+          lw: 1000,
+        },
         position: { x: a.x, y: a.y },
         classes: 'annotation',
         selectable: false,

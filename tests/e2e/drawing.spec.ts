@@ -185,3 +185,20 @@ test('zooming restyles the institutions for their labels, not every element', as
   // The hub's name keeps its size on screen.
   expect(Math.abs((await labelHeight()) - before.label)).toBeLessThan(1.5);
 });
+
+test('the layouts with titles draw them without a warning from Cytoscape', async ({ page }) => {
+  // Titles (country names, map notes) are nodes of their own: every rule that matches them must
+  // find the data it reads, or Cytoscape warns once per title and property.
+  const warnings: string[] = [];
+  page.on('console', (m) => {
+    if (m.type() === 'warning' || m.type() === 'error') warnings.push(m.text());
+  });
+  for (const layout of ['country', 'map', 'concentric']) {
+    await page.goto(`./?layout=${layout}`);
+    await expect(page.getByTestId('status-line')).toContainText('Showing');
+    await expect
+      .poll(() => page.evaluate(() => window.atlasView?.drawn().nodes ?? 0))
+      .toBeGreaterThan(0);
+  }
+  expect(warnings).toEqual([]);
+});
