@@ -644,10 +644,17 @@ export function draw(view: DrawnView, visible: Visible, layout: LayoutName): voi
         added.push(def);
         continue;
       }
-      // Same id, maybe new numbers (a group's count) or place (another layout).
+      // Same id, maybe new numbers (a group's count, label sizes for a new text scale) or
+      // place (another layout): the changed fields in one call, so one restyle and one event.
+      const changed: Record<string, unknown> = {};
+      let any = false;
       for (const [k, v] of Object.entries(def.data)) {
-        if (k !== 'fs' && el.data(k) !== v) el.data(k, v);
+        if (k !== 'fs' && el.data(k) !== v) {
+          changed[k] = v;
+          any = true;
+        }
       }
+      if (any) el.data(changed);
       const p = def.position;
       if (p && el.isNode()) {
         const q = el.position();
