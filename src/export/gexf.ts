@@ -11,7 +11,6 @@ import {
   type AttributeSpec,
 } from './records';
 import {
-  element,
   fillSlots,
   newDocument,
   slot,
@@ -19,6 +18,7 @@ import {
   XSI_NS,
   xmlText,
   type XMLBuilder,
+  type XmlNode,
 } from './xml';
 
 export const GEXF_NS = 'http://gexf.net/1.3';
@@ -34,12 +34,14 @@ function declareAttributes<R>(
   for (const s of specs) el.ele('attribute', { id: s.name, title: s.name, type: s.type });
 }
 
-function addValues<R>(el: XMLBuilder, specs: readonly AttributeSpec<R>[], record: R): void {
-  const values = el.ele('attvalues');
+/** An element's `attvalues`: one per attribute with a value. */
+function valuesOf<R>(specs: readonly AttributeSpec<R>[], record: R): XmlNode {
+  const children: XmlNode[] = [];
   for (const s of specs) {
     const v = s.value(record);
-    if (v !== null) values.ele('attvalue', { for: s.name, value: xmlText(v) });
+    if (v !== null) children.push({ name: 'attvalue', attrs: { for: s.name, value: v } });
   }
+  return { name: 'attvalues', attrs: {}, children };
 }
 
 /** The GEXF file in parts (see fillSlots); `toGexf` joins them. */
@@ -71,31 +73,28 @@ export function gexfParts(graph: GraphData, visible: Visible): string[] {
   return fillSlots(doc, {
     *nodes() {
       for (const n of nodes) {
-        yield element((f) => {
-          const el = f.ele('node', { id: xmlText(n.id), label: xmlText(n.label) });
-          addValues(el, NODE_ATTRIBUTES, n);
-          if (n.position !== null) {
-            const p = exportedPosition(n.position);
-            el.ele(GEXF_VIZ_NS, 'viz:position', { x: String(p.x), y: String(p.y), z: '0' });
-          }
-        });
+        const children = [valuesOf(NODE_ATTRIBUTES, n)];
+        if (n.position !== null) {
+          // The prefix is declared on the root.
+          const p = exportedPosition(n.position);
+          children.push({ name: 'viz:position', attrs: { x: p.x, y: p.y, z: 0 } });
+        }
+        yield { name: 'node', attrs: { id: n.id, label: n.label }, children };
       }
     },
     *edges() {
       for (const e of edges) {
-        yield element((f) => {
-          const el = f.ele('edge', {
-            id: xmlText(e.id),
-            source: xmlText(e.source),
-            target: xmlText(e.target),
-            label: xmlText(e.label),
-            // Gephi keeps parallel edges apart only when their kinds differ; two parties often
-            // have several agreements, of different types.
-            kind: e.cooperation,
-          });
-          if (e.year !== null) el.att('start', String(e.year));
-          addValues(el, EDGE_ATTRIBUTES, e);
-        });
+        const attrs: Record<string, string | number> = {
+          id: e.id,
+          source: e.source,
+          target: e.target,
+          label: e.label,
+          // Gephi keeps parallel edges apart only when their kinds differ; two parties often
+          // have several agreements, of different types.
+          kind: e.cooperation,
+        };
+        if (e.year !== null) attrs.start = e.year;
+        yield { name: 'edge', attrs, children: [valuesOf(EDGE_ATTRIBUTES, e)] };
       }
     },
   });

@@ -14,7 +14,6 @@ import {
   type NodeRecord,
 } from './records';
 import {
-  element,
   fillSlots,
   newDocument,
   slot,
@@ -22,6 +21,7 @@ import {
   XSI_NS,
   xmlText,
   type XMLBuilder,
+  type XmlNode,
 } from './xml';
 
 export const GRAPHML_NS = 'http://graphml.graphdrawing.org/xmlns';
@@ -63,16 +63,18 @@ function declareKeys<R>(
   }
 }
 
-function addData<R>(
-  el: XMLBuilder,
+/** An element's `data` children: one per attribute with a value. */
+function dataOf<R>(
   domain: 'node' | 'edge',
   specs: readonly AttributeSpec<R>[],
   record: R,
-): void {
+): XmlNode[] {
+  const out: XmlNode[] = [];
   for (const s of specs) {
     const v = s.value(record);
-    if (v !== null) el.ele('data', { key: keyId(domain, s.name) }).txt(xmlText(v));
+    if (v !== null) out.push({ name: 'data', attrs: { key: keyId(domain, s.name) }, text: v });
   }
+  return out;
 }
 
 /** The GraphML file in parts (see fillSlots); `toGraphML` joins them. */
@@ -99,19 +101,16 @@ export function graphMLParts(graph: GraphData, visible: Visible): string[] {
   g.ele('data', { key: keyId('graph', 'description') }).txt(xmlText(sub.data.description));
   slot(g, 'elements');
   return fillSlots(doc, {
-    *elements() {
+    *elements(): Generator<XmlNode> {
       for (const n of nodes) {
-        yield element((f) => addData(f.ele('node', { id: xmlText(n.id) }), 'node', NODE_KEYS, n));
+        yield { name: 'node', attrs: { id: n.id }, children: dataOf('node', NODE_KEYS, n) };
       }
       for (const e of edges) {
-        yield element((f) => {
-          const el = f.ele('edge', {
-            id: xmlText(e.id),
-            source: xmlText(e.source),
-            target: xmlText(e.target),
-          });
-          addData(el, 'edge', EDGE_KEYS, e);
-        });
+        yield {
+          name: 'edge',
+          attrs: { id: e.id, source: e.source, target: e.target },
+          children: dataOf('edge', EDGE_KEYS, e),
+        };
       }
     },
   });

@@ -6,6 +6,8 @@ import Graph from 'graphology';
 import { parse as parseGexf } from 'graphology-gexf';
 import { parse as parseGraphML } from 'graphology-graphml';
 import Papa from 'papaparse';
+import fc from 'fast-check';
+import { fragment } from 'xmlbuilder2';
 import { describe, expect, it } from 'vitest';
 import { validateGraph } from '../../src/data';
 import { LIMITS } from '../../src/data/limits';
@@ -21,7 +23,9 @@ import {
   toGraphML,
   toJson,
 } from '../../src/export';
+import { writeElement, xmlText, type XmlNode } from '../../src/export/xml';
 import { applyFilters, DEFAULT_FILTERS, type Visible } from '../../src/filters';
+import { generateGraph } from '../../scripts/bench/generate';
 import { COOPERATION_INFO, countryName, type GraphData } from '../../src/model';
 
 // ---------------------------------------------------------------------------------------------
@@ -723,5 +727,94 @@ describe('JSON exports of large graphs', () => {
     expect(compact.split('\n')).toHaveLength(2);
     expect(JSON.parse(compact)).toEqual(JSON.parse(indented));
     expect(INDENT_UP_TO).toBeLessThan(LIMITS.maxFileBytes);
+  });
+});
+
+describe('the XML element writer', () => {
+  /** The same element built with xmlbuilder2 and serialised alone: how it was written before. */
+  function byXmlBuilder(node: XmlNode): string {
+    const f = fragment({ invalidCharReplacement: '\uFFFD' });
+    const build = (parent: ReturnType<typeof fragment>, n: XmlNode) => {
+      const attrs = Object.fromEntries(Object.entries(n.attrs).map(([k, v]) => [k, xmlText(v)]));
+      const el = parent.ele(n.name, attrs);
+      if (n.children?.length) for (const c of n.children) build(el, c);
+      else if (n.text !== undefined) el.txt(xmlText(n.text));
+    };
+    build(f, node);
+    return f.end({ prettyPrint: true });
+  }
+
+  // Every kind of character: markup, entities, whitespace, controls, lone and paired surrogates,
+  // U+FFFE and U+FFFF, and the rest of Unicode.
+  const nasty = fc.string({
+    unit: fc.oneof(
+      fc.constantFrom('&', '<', '>', '"', "'", '&amp;', '&#9;', ']]>', '\t', '\n', '\r', ' '),
+      fc.constantFrom('\u0000', '\u0007', '\u001f', '\uD800', '\uDFFF', '\uFFFE', '\uFFFF'),
+      fc.constantFrom('\uD83D\uDE00', '—', 'é', '西'),
+      fc.string({ unit: 'grapheme-ascii', maxLength: 3 }),
+      fc.string({ unit: 'binary', maxLength: 2 }),
+    ),
+    maxLength: 12,
+  });
+  const value = fc.oneof(nasty, fc.double({ noNaN: true }), fc.integer());
+
+  it('writes any element as xmlbuilder2 writes it', () => {
+    const leaf = fc.record({
+      name: fc.constantFrom('data', 'attvalue', 'viz:position'),
+      attrs: fc.dictionary(fc.constantFrom('key', 'for', 'value', 'x'), value, { maxKeys: 3 }),
+      text: fc.option(value, { nil: undefined }),
+    });
+    const node = fc.record({
+      name: fc.constantFrom('node', 'edge'),
+      attrs: fc.dictionary(fc.constantFrom('id', 'label', 'source', 'start'), value, {
+        maxKeys: 4,
+      }),
+      children: fc.array(leaf, { maxLength: 4 }),
+    });
+    fc.assert(
+      fc.property(node, (n) => {
+        expect(writeElement(n)).toBe(byXmlBuilder(n));
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  it('indents an element and its children from the indentation given', () => {
+    const n: XmlNode = {
+      name: 'node',
+      attrs: { id: 'a' },
+      children: [
+        { name: 'data', attrs: { key: 'k' }, text: 'x' },
+        { name: 'data', attrs: { key: 'e' }, text: '' },
+      ],
+    };
+    expect(writeElement(n, '    ').split('\n')).toEqual([
+      '    <node id="a">',
+      '      <data key="k">x</data>',
+      '      <data key="e"/>',
+      '    </node>',
+    ]);
+  });
+
+  it('puts every institution and agreement of a large file on lines of its own, at its depth', () => {
+    const graph = generateGraph(700, 7);
+    const visible = everything(graph);
+    const elementCount = graph.elements.nodes.length + graph.elements.edges.length;
+    expect(elementCount).toBeGreaterThan(2000);
+    const files = [
+      { xml: toGraphML(graph, visible), element: '    <', child: '      <data ' },
+      { xml: toGexf(graph, visible), element: '      <', child: '        <attvalues>' },
+    ];
+    for (const { xml, element, child } of files) {
+      strictXml(xml);
+      const lines = xml.split('\n');
+      const starts = lines.filter((l) => /^\s*<(node|edge) /.test(l));
+      expect(starts).toHaveLength(elementCount);
+      expect(starts.every((l) => l.startsWith(element) && l[element.length] !== ' ')).toBe(true);
+      expect(lines.filter((l) => /^\s*<\/(node|edge)>$/.test(l))).toHaveLength(elementCount);
+      expect(lines.some((l) => l.startsWith(child))).toBe(true);
+      expect(xml).not.toMatch(/<\/(node|edge)></);
+      expect(xml.endsWith('>\n')).toBe(true);
+    }
   });
 });
