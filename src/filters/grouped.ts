@@ -18,6 +18,7 @@ import {
   type GroupSummary,
 } from './aggregate';
 import { flagsOf, indexGraph } from './graphIndex';
+import type { GraphColumns } from '../model/columns';
 
 function bump(counts: Int32Array, i: number): void {
   counts[i] = (counts[i] ?? 0) + 1;
@@ -27,13 +28,14 @@ function bump(counts: Int32Array, i: number): void {
 const DENSE_PAIRS = 1 << 20;
 
 /**
- * The summary links by pair of drawn nodes (numbered 0..n-1), in the order first seen. A
- * table of n² cells when that is small (every group closed: about 120 nodes), else a Map. At
- * 300,000 institutions the Map's lookups and the count of agreements inside each node, one per
- * agreement, were half of the grouped view's time.
+ * The summary links by pair of drawn nodes (numbered 0..n-1), each with the first agreement
+ * that made it. A table of n² cells when that is small (every group closed: about 120 nodes),
+ * else a Map. At 300,000 institutions the Map's lookups and the count of agreements inside each
+ * node, one per agreement, were half of the grouped view's time.
  */
 class PairTable {
   private readonly list: DrawnEdge[] = [];
+  private readonly first: number[] = [];
   private readonly dense: Int32Array | null;
   private readonly sparse = new Map<number, number>();
 
@@ -51,20 +53,128 @@ class PairTable {
     return at < 0 ? undefined : this.list[at];
   }
 
-  add(a: number, b: number, link: DrawnEdge): void {
+  add(a: number, b: number, link: DrawnEdge, first: number): void {
     const k = this.key(a, b);
     if (this.dense) this.dense[k] = this.list.length;
     else this.sparse.set(k, this.list.length);
     this.list.push(link);
+    this.first.push(first);
   }
 
-  /** The links in the order they were added. */
+  /** The links in the order of their first agreements. */
   values(): DrawnEdge[] {
-    return this.list;
+    const order = this.list.map((_, k) => k);
+    order.sort((x, y) => (this.first[x] ?? 0) - (this.first[y] ?? 0));
+    return order.map((k) => this.list[k] as DrawnEdge);
   }
 }
 
-/** One byte per element, 1 when the element is in `ids`. */
+/**
+ * What the grouped view counts of the visible graph whatever is open or selected: institutions
+ * and agreements per group, and agreements per pair of groups (with the first of each). Kept
+ * per filter state, as long as the filters' flags live: opening or closing a group, or picking
+ * an institution, then goes over the agreements of the institutions drawn one by one (at most
+ * the drawing limit's), not over every agreement (at 300,000 institutions, 900,000 of them).
+ */
+interface GroupCounts {
+  columns: GraphColumns;
+  nodeOn: Uint8Array;
+  /** Number of groups: countries in the index's order, then "none". */
+  G: number;
+  /** Visible institutions per group. */
+  count: Int32Array;
+  /** Visible agreements with at least one party in each group. */
+  touching: Int32Array;
+  /** Pairs of different groups with an agreement between them. */
+  linkedPairs: number;
+  /** Visible agreements per pair of groups a <= b, at a * G + b (inside group a: a * G + a). */
+  pairAgreements: Int32Array;
+  /** The first such agreement's position, per pair. */
+  pairFirst: Int32Array;
+  /** Visible agreements per institution; counted when first needed (a group is opened). */
+  degree: Int32Array | null;
+}
+
+const countsByFlags = new WeakMap<Uint8Array, GroupCounts>();
+
+function groupCounts(c: GraphColumns, nodeOn: Uint8Array, edgeOn: Uint8Array): GroupCounts {
+  const kept = countsByFlags.get(edgeOn);
+  if (kept && kept.columns === c && kept.nodeOn === nodeOn) return kept;
+  const N = c.nodeIds.length;
+  const G = c.countryCodes.length + 1;
+  const NONE = G - 1;
+  const { nodeCountry, edgeSource, edgeTarget } = c;
+  const count = new Int32Array(G);
+  for (let i = 0; i < N; i++) {
+    if (nodeOn[i] !== 1) continue;
+    const k = nodeCountry[i] ?? -1;
+    bump(count, k < 0 ? NONE : k);
+  }
+  const touching = new Int32Array(G);
+  const pairAgreements = new Int32Array(G * G);
+  const pairFirst = new Int32Array(G * G);
+  let linkedPairs = 0;
+  for (let j = 0; j < edgeOn.length; j++) {
+    if (edgeOn[j] !== 1) continue;
+    const ks = nodeCountry[edgeSource[j] ?? 0] ?? -1;
+    const kt = nodeCountry[edgeTarget[j] ?? 0] ?? -1;
+    const a = ks < 0 ? NONE : ks;
+    const b = kt < 0 ? NONE : kt;
+    bump(touching, a);
+    if (a !== b) bump(touching, b);
+    const pair = a < b ? a * G + b : b * G + a;
+    const before = pairAgreements[pair] ?? 0;
+    pairAgreements[pair] = before + 1;
+    if (before === 0) {
+      pairFirst[pair] = j;
+      if (a !== b) linkedPairs++;
+    }
+  }
+  const counts: GroupCounts = {
+    columns: c,
+    nodeOn,
+    G,
+    count,
+    touching,
+    linkedPairs,
+    pairAgreements,
+    pairFirst,
+    degree: null,
+  };
+  countsByFlags.set(edgeOn, counts);
+  return counts;
+}
+
+function degreeOf(counts: GroupCounts, edgeOn: Uint8Array): Int32Array {
+  if (counts.degree) return counts.degree;
+  const { edgeSource, edgeTarget } = counts.columns;
+  const degree = new Int32Array(counts.columns.nodeIds.length);
+  for (let j = 0; j < edgeOn.length; j++) {
+    if (edgeOn[j] !== 1) continue;
+    bump(degree, edgeSource[j] ?? 0);
+    bump(degree, edgeTarget[j] ?? 0);
+  }
+  counts.degree = degree;
+  return degree;
+}
+
+/**
+ * Institutions by partners, most first, then by position: sorted as numbers (partners below
+ * the most, times the count, plus the position), many times quicker than a compared sort of
+ * a big country's tens of thousands.
+ */
+function byDegree(list: readonly number[], degree: Int32Array): number[] {
+  const n = degree.length;
+  let most = 0;
+  for (const i of list) most = Math.max(most, degree[i] ?? 0);
+  const keys = new Float64Array(list.length);
+  list.forEach((i, k) => {
+    keys[k] = (most - (degree[i] ?? 0)) * n + i;
+  });
+  keys.sort();
+  return Array.from(keys, (key) => key % n);
+}
+
 /**
  * The grouped view: every visible institution and agreement counted in its country's group,
  * the open groups' institutions drawn one by one within the limit. Works on the index's number
@@ -79,8 +189,8 @@ export function groupedView(input: AggregateInput): DrawnView {
   const N = c.nodeIds.length;
   const nodeOn = flagsOf(visible.nodes, N, c.nodePosition);
   const edgeOn = flagsOf(visible.edges, c.edgeIds.length, c.edgePosition);
-  // Groups are numbered: countries in the index's order, then "none".
-  const G = c.countryCodes.length + 1;
+  const counts = groupCounts(c, nodeOn, edgeOn);
+  const { G, count, touching } = counts;
   const NONE = G - 1;
   const groupOf = (i: number) => {
     const k = c.nodeCountry[i] ?? -1;
@@ -90,8 +200,6 @@ export function groupedView(input: AggregateInput): DrawnView {
   const groupByKey = new Map<string, number>();
   for (let g = 0; g < G; g++) groupByKey.set(keyOfGroup(g), g);
 
-  const count = new Int32Array(G);
-  for (let i = 0; i < N; i++) if (nodeOn[i] === 1) bump(count, groupOf(i));
   // Open groups in the user's order; pinned institutions are drawn one by one wherever they
   // are, beside their group when it is closed.
   const order: number[] = [];
@@ -100,37 +208,16 @@ export function groupedView(input: AggregateInput): DrawnView {
     if (g !== undefined && (count[g] ?? 0) > 0 && !order.includes(g)) order.push(g);
   }
   // Partners per institution, to draw an open group's best connected first: only then.
-  const degree = order.length > 0 ? new Int32Array(N) : null;
-  const touching = new Int32Array(G);
-  // Pairs of groups with an agreement between them, one byte per pair.
-  const pairSeen = new Uint8Array(G * G);
-  let basePairs = 0;
-  for (let j = 0; j < edgeOn.length; j++) {
-    if (edgeOn[j] !== 1) continue;
-    const s = c.edgeSource[j] ?? 0;
-    const t = c.edgeTarget[j] ?? 0;
-    if (degree) {
-      bump(degree, s);
-      bump(degree, t);
-    }
-    const a = groupOf(s);
-    const b = groupOf(t);
-    bump(touching, a);
-    if (a !== b) {
-      bump(touching, b);
-      const pair = a < b ? a * G + b : b * G + a;
-      if (pairSeen[pair] === 0) {
-        pairSeen[pair] = 1;
-        basePairs++;
-      }
-    }
-  }
+  const degree = order.length > 0 ? degreeOf(counts, edgeOn) : null;
+  const basePairs = counts.linkedPairs;
   let groupCount = 0;
   for (let g = 0; g < G; g++) if ((count[g] ?? 0) > 0) groupCount++;
 
   const open = new Uint8Array(G);
   for (const g of order) open[g] = 1;
   const individual = new Uint8Array(N);
+  /** The institutions drawn one by one, as they are chosen. */
+  const chosen: number[] = [];
 
   // Owners are numbered too: institution i is i, group g's "more" node N + g, closed group g
   // N + G + g.
@@ -144,39 +231,51 @@ export function groupedView(input: AggregateInput): DrawnView {
   // partners at the time it is added (an agreement is counted by the later of its two ends
   // to be drawn), an upper bound on what it adds.
   let budget = limit - groupCount - basePairs;
-  const owners = new Set<number>();
+  // Distinct owners of an institution's partners, counted by stamping each owner with the
+  // institution's turn (owners are numbered below N + 2G).
+  const stamp = new Int32Array(N + 2 * G);
+  let turn = 0;
   const costOf = (i: number) => {
-    owners.clear();
+    turn++;
+    let distinct = 0;
     const { incidenceStart, incidence } = c;
     const end = incidenceStart[i + 1] ?? 0;
     for (let k = incidenceStart[i] ?? 0; k < end; k++) {
       const j = incidence[k] ?? 0;
       if (edgeOn[j] !== 1) continue;
       const s = c.edgeSource[j] ?? 0;
-      owners.add(ownerOf(s === i ? (c.edgeTarget[j] ?? 0) : s));
+      const owner = ownerOf(s === i ? (c.edgeTarget[j] ?? 0) : s);
+      if (stamp[owner] !== turn) {
+        stamp[owner] = turn;
+        distinct++;
+      }
     }
-    return 1 + owners.size;
+    return 1 + distinct;
   };
   for (const id of input.pinned) {
     const i = c.nodePosition.get(id);
     if (i === undefined || nodeOn[i] !== 1) continue;
     budget -= costOf(i);
     individual[i] = 1;
+    chosen.push(i);
   }
   const lists = new Map<number, number[]>();
   for (const g of order) lists.set(g, []);
   if (order.length > 0) {
-    for (let i = 0; i < N; i++) if (nodeOn[i] === 1) lists.get(groupOf(i))?.push(i);
+    const byGroup: (number[] | undefined)[] = [];
+    for (const g of order) byGroup[g] = lists.get(g);
+    for (let i = 0; i < N; i++) if (nodeOn[i] === 1) byGroup[groupOf(i)]?.push(i);
   }
   for (const g of order) {
-    const list = lists.get(g) ?? [];
-    list.sort((a, b) => (degree?.[b] ?? 0) - (degree?.[a] ?? 0) || a - b);
+    const list = byDegree(lists.get(g) ?? [], degree ?? new Int32Array(N));
+    lists.set(g, list);
     budget -= 2; // the frame replaces the group node; one "more" node, one link to it
     for (const i of list) {
       if (individual[i] === 1) continue;
       const cost = costOf(i);
       if (cost > budget) break;
       individual[i] = 1;
+      chosen.push(i);
       budget -= cost;
     }
   }
@@ -197,48 +296,76 @@ export function groupedView(input: AggregateInput): DrawnView {
   const compact = (owner: number) => (owner < N ? (rank[owner] ?? 0) : drawnCount + owner - N);
 
   // Edges: agreements between two drawn institutions as they are; the rest summed per pair of
-  // drawn nodes; those inside one node counted on it.
+  // drawn nodes; those inside one node counted on it. An institution not drawn on its own is
+  // drawn as its group (closed) or its group's "more" node (open): only the drawn
+  // institutions' agreements are taken one by one, and the rest of each pair of groups' count
+  // goes to the pair of nodes that stand for the two groups.
   const drawnEdges: DrawnEdge[] = [];
   const links = new PairTable(C);
   /** Agreements inside each drawn node, by its compact number. */
   const inside = new Int32Array(C);
-  for (let j = 0; j < edgeOn.length; j++) {
-    if (edgeOn[j] !== 1) continue;
-    const s = c.edgeSource[j] ?? 0;
-    const t = c.edgeTarget[j] ?? 0;
-    const a = ownerOf(s);
-    const b = ownerOf(t);
-    if (a === s && b === t) {
-      const source = c.nodeIds[s] ?? '';
-      const target = c.nodeIds[t] ?? '';
+  const remaining = counts.pairAgreements.slice();
+  const own: number[] = [];
+  const { incidenceStart, incidence, edgeSource, edgeTarget } = c;
+  for (const i of chosen) {
+    const end = incidenceStart[i + 1] ?? 0;
+    for (let k = incidenceStart[i] ?? 0; k < end; k++) {
+      const j = incidence[k] ?? 0;
+      if (edgeOn[j] !== 1) continue;
+      const s = edgeSource[j] ?? 0;
+      const other = s === i ? (edgeTarget[j] ?? 0) : s;
+      // An agreement between two drawn institutions is taken once, from the first of them.
+      if (other > i || individual[other] !== 1) own.push(j);
+    }
+  }
+  // In the agreements' order, as before; a typed sort is many times quicker than a compared one.
+  for (const j of Int32Array.from(own).sort()) {
+    const s = edgeSource[j] ?? 0;
+    const t = edgeTarget[j] ?? 0;
+    const gs = groupOf(s);
+    const gt = groupOf(t);
+    const pair = gs < gt ? gs * G + gt : gt * G + gs;
+    remaining[pair] = (remaining[pair] ?? 0) - 1;
+    if (individual[s] === 1 && individual[t] === 1) {
       drawnEdges.push({
         id: c.edgeIds[j] ?? '',
         kind: 'agreement',
-        source,
-        target,
+        source: c.nodeIds[s] ?? '',
+        target: c.nodeIds[t] ?? '',
         agreements: 1,
         cooperation: graph.elements.edges[j]?.data.cooperation,
       });
-    } else if (a === b) {
-      bump(inside, compact(a));
-    } else {
-      const ca = compact(a);
-      const cb = compact(b);
-      let link = links.get(ca, cb);
-      if (!link) {
-        const x = drawnIdOf(a);
-        const y = drawnIdOf(b);
-        link = {
-          id: linkId(x, y),
-          kind: 'link',
-          source: x < y ? x : y,
-          target: x < y ? y : x,
-          agreements: 0,
-        };
-        links.add(ca, cb, link);
-      }
-      link.agreements++;
+    } else addToLink(ownerOf(s), ownerOf(t), 1, j);
+  }
+  const groupNode = (g: number) => (open[g] === 1 ? N + g : N + G + g);
+  for (let ga = 0; ga < G; ga++) {
+    for (let gb = ga; gb < G; gb++) {
+      const pair = ga * G + gb;
+      const n = remaining[pair] ?? 0;
+      if (n <= 0) continue;
+      const a = groupNode(ga);
+      if (ga === gb) inside[compact(a)] = (inside[compact(a)] ?? 0) + n;
+      else addToLink(a, groupNode(gb), n, counts.pairFirst[pair] ?? 0);
     }
+  }
+
+  function addToLink(a: number, b: number, agreements: number, first: number): void {
+    const ca = compact(a);
+    const cb = compact(b);
+    let link = links.get(ca, cb);
+    if (!link) {
+      const x = drawnIdOf(a);
+      const y = drawnIdOf(b);
+      link = {
+        id: linkId(x, y),
+        kind: 'link',
+        source: x < y ? x : y,
+        target: x < y ? y : x,
+        agreements: 0,
+      };
+      links.add(ca, cb, link, first);
+    }
+    link.agreements += agreements;
   }
 
   const drawnNodes: DrawnNode[] = [];

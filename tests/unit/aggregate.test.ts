@@ -230,6 +230,59 @@ describe('aggregate', () => {
     expect(sums(v).institutions).toBe(visible.nodes.size);
   });
 
+  it('counts every link and node from the agreements mapped to it, with groups open and institutions picked', () => {
+    // Opening a group or picking an institution reuses the filter state's counts per pair of
+    // groups and takes only the open groups' and picked institutions' agreements one by one.
+    const keys = [...new Set(graph.elements.nodes.map((n) => groupKeyOf(n.data.country)))];
+    const ids = graph.elements.nodes.map((n) => n.data.id);
+    const filterStates = [
+      all(graph),
+      all(graph, { years: [2008, 2016] }),
+      all(graph, { countries: ['CN', 'US', 'DE', 'FR'] }),
+    ];
+    fc.assert(
+      fc.property(
+        fc.constantFrom(0, 1, 2),
+        fc.subarray(keys, { maxLength: 4 }),
+        fc.subarray(ids, { maxLength: 3 }),
+        fc.integer({ min: 400, max: 8000 }),
+        (state, expanded, pinned, limit) => {
+          const visible = filterStates[state] as Visible;
+          const v = view(graph, visible, { limit, expanded, pinned, summaryLinks: 100_000 });
+          // Each visible agreement belongs to the pair of what its parties are drawn as.
+          const expectedLinks = new Map<string, number>();
+          const expectedInside = new Map<string, number>();
+          const ends = new Map(graph.elements.edges.map((e) => [e.data.id, e.data]));
+          for (const id of visible.edges) {
+            const e = ends.get(id);
+            if (!e) throw new Error(`no edge ${id}`);
+            const a = v.ownerOf(e.source) ?? '';
+            const b = v.ownerOf(e.target) ?? '';
+            if (a === b) expectedInside.set(a, (expectedInside.get(a) ?? 0) + 1);
+            else if (a !== e.source || b !== e.target) {
+              // Undefined: on a link left out of the drawing (the weakest past the limit).
+              const link = v.edgeOf(id) ?? 'omitted';
+              expectedLinks.set(link, (expectedLinks.get(link) ?? 0) + 1);
+            }
+          }
+          const links = v.edges.filter((e) => e.kind === 'link');
+          const drawn = new Map(links.map((l) => [l.id, l.agreements]));
+          if (v.omitted.agreements > 0) drawn.set('omitted', v.omitted.agreements);
+          expect(drawn).toEqual(expectedLinks);
+          for (const n of v.nodes) expect(n.inside).toBe(expectedInside.get(n.id) ?? 0);
+          // The same again, from the kept counts, and from a copy of the filter state's sets.
+          const data = (d: DrawnView) => ({ ...d, ownerOf: null, edgeOf: null });
+          const again = view(graph, visible, { limit, expanded, pinned, summaryLinks: 100_000 });
+          expect(data(again)).toEqual(data(v));
+          const copy = { nodes: new Set(visible.nodes), edges: new Set(visible.edges) };
+          const fresh = view(graph, copy, { limit, expanded, pinned, summaryLinks: 100_000 });
+          expect(data(fresh)).toEqual(data(v));
+        },
+      ),
+      { numRuns: 60 },
+    );
+  });
+
   it('never draws more than the limit, whatever is open, filtered or selected', () => {
     const keys = [...new Set(graph.elements.nodes.map((n) => groupKeyOf(n.data.country)))];
     const ids = graph.elements.nodes.map((n) => n.data.id);
