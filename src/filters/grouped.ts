@@ -158,6 +158,8 @@ function degreeOf(counts: GroupCounts, edgeOn: Uint8Array): Int32Array {
   return degree;
 }
 
+const NO_INCIDENCE = { incidenceStart: new Int32Array(1), incidence: new Int32Array(0) };
+
 /**
  * Institutions by partners, most first, then by position: sorted as numbers (partners below
  * the most, times the count, plus the position), many times quicker than a compared sort of
@@ -306,7 +308,9 @@ export function groupedView(input: AggregateInput): DrawnView {
   const inside = new Int32Array(C);
   const remaining = counts.pairAgreements.slice();
   const own: number[] = [];
-  const { incidenceStart, incidence, edgeSource, edgeTarget } = c;
+  const { edgeSource, edgeTarget } = c;
+  // The agreements per institution are built on first read: not for a view with no one drawn.
+  const { incidenceStart, incidence } = chosen.length > 0 ? c : NO_INCIDENCE;
   for (const i of chosen) {
     const end = incidenceStart[i + 1] ?? 0;
     for (let k = incidenceStart[i] ?? 0; k < end; k++) {

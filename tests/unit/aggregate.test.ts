@@ -19,7 +19,8 @@ import {
   type Visible,
 } from '../../src/filters';
 import type { GraphData } from '../../src/model';
-import { columnsOf, keepColumns } from '../../src/model/columns';
+import { columnsOf, hasIncidence, keepColumns } from '../../src/model/columns';
+import { indexGraph } from '../../src/filters/graphIndex';
 import { drawnElement, encodingsFor } from '../../src/cy/toElements';
 import { COOPERATION_STYLE } from '../../src/cy/encoding';
 import { miniGraph } from './helpers/miniGraph';
@@ -281,6 +282,17 @@ describe('aggregate', () => {
       ),
       { numRuns: 60 },
     );
+  });
+
+  it('builds no agreements per institution for a view with every group closed', () => {
+    // They are built in idle time after a load; the first view must not wait for them.
+    const g = generateGraph(2000, 3);
+    const visible = all(g);
+    view(g, visible, { limit: 500 });
+    const { columns } = indexGraph(g);
+    expect(hasIncidence(columns)).toBe(false);
+    view(g, visible, { limit: 500, expanded: ['CN'] });
+    expect(hasIncidence(columns)).toBe(true);
   });
 
   it('never draws more than the limit, whatever is open, filtered or selected', () => {
