@@ -33,7 +33,7 @@ export function newDocument(): XMLBuilder {
   return create({ version: '1.0', encoding: 'UTF-8', invalidCharReplacement: '\uFFFD' });
 }
 
-export function serialize(doc: XMLBuilder): string {
+function serialize(doc: XMLBuilder): string {
   return `${doc.end({ prettyPrint: true })}\n`;
 }
 

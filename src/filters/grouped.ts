@@ -209,8 +209,6 @@ export function groupedView(input: AggregateInput): DrawnView {
     const g = groupByKey.get(key);
     if (g !== undefined && (count[g] ?? 0) > 0 && !order.includes(g)) order.push(g);
   }
-  // Partners per institution, to draw an open group's best connected first: only then.
-  const degree = order.length > 0 ? degreeOf(counts, edgeOn) : null;
   const basePairs = counts.linkedPairs;
   let groupCount = 0;
   for (let g = 0; g < G; g++) if ((count[g] ?? 0) > 0) groupCount++;
@@ -261,16 +259,17 @@ export function groupedView(input: AggregateInput): DrawnView {
     individual[i] = 1;
     chosen.push(i);
   }
-  const lists = new Map<number, number[]>();
-  for (const g of order) lists.set(g, []);
-  if (order.length > 0) {
-    const byGroup: (number[] | undefined)[] = [];
-    for (const g of order) byGroup[g] = lists.get(g);
-    for (let i = 0; i < N; i++) if (nodeOn[i] === 1) byGroup[groupOf(i)]?.push(i);
+  // Each open group's visible institutions, best connected first (sparse: open groups only).
+  const members: (number[] | undefined)[] = [];
+  for (const g of order) members[g] = [];
+  for (let i = 0; order.length > 0 && i < N; i++) {
+    if (nodeOn[i] === 1) members[groupOf(i)]?.push(i);
   }
+  // Partners per institution rank them: counted once per filter state, when a group opens.
+  const degree = order.length > 0 ? degreeOf(counts, edgeOn) : null;
   for (const g of order) {
-    const list = byDegree(lists.get(g) ?? [], degree ?? new Int32Array(N));
-    lists.set(g, list);
+    const list = degree ? byDegree(members[g] ?? [], degree) : [];
+    members[g] = list;
     budget -= 2; // the frame replaces the group node; one "more" node, one link to it
     for (const i of list) {
       if (individual[i] === 1) continue;
@@ -394,7 +393,7 @@ export function groupedView(input: AggregateInput): DrawnView {
     });
     const shown: number[] = [];
     if (drawn > 0) {
-      const candidates = lists.get(g);
+      const candidates = members[g];
       if (candidates) {
         for (const i of candidates) if (individual[i] === 1) shown.push(i);
       } else {
