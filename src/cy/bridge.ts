@@ -181,8 +181,7 @@ function frameItemOf(n: cytoscape.NodeSingular): FrameItem {
     // Group names keep their screen size while zoomed out (applyLabels scales them).
     const px = n.data('px') as number;
     const w = textWidth(label, px, true);
-    const place = kind === 'group' ? 'below' : 'above';
-    return { x, y, size, label: { w, h: lineHeight(px), place, units: 'screen' } };
+    return { x, y, size, label: { w, h: lineHeight(px), place: 'below', units: 'screen' } };
   }
   if (label === '') return { x, y, size };
   // Counted from the zoom the label pass draws it at, so that a fit counts the labels drawn at
@@ -562,8 +561,11 @@ function labelBox(n: cytoscape.NodeSingular, z: number, width?: number): ScreenB
   const kind = n.data('kind') as string | undefined;
   const label = n.data('label') as string;
   if (kind === 'rest') {
+    // One line, which keeps its screen size like the names; its width is in drawing units.
+    // Its text alone: it sits inside its group's circle, just above the group's name.
     const w = ((width ?? (n.data('w') as number)) + 8) * z;
-    return { x1: x * z - w / 2, x2: x * z + w / 2, y1: (y - 13) * z, y2: (y + 13) * z };
+    const h = ((n.data('px') as number) * 1.25 * s) / 2;
+    return { x1: x * z - w / 2, x2: x * z + w / 2, y1: y * z - h, y2: y * z + h };
   }
   if (kind === undefined) {
     // An institution: wrapped text under its circle, 3 px below it.
@@ -578,10 +580,6 @@ function labelBox(n: cytoscape.NodeSingular, z: number, width?: number): ScreenB
   const h = lineHeight(px) * s;
   const gap = n.data('gap') as number;
   const x1 = x * z - w / 2;
-  if (kind === 'frame') {
-    const bottom = (y - size / 2 + gap) * z;
-    return { x1, x2: x1 + w, y1: bottom - h, y2: bottom };
-  }
   const top = (y + size / 2 + gap) * z;
   return { x1, x2: x1 + w, y1: top, y2: top + h };
 }

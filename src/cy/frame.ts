@@ -7,8 +7,8 @@
 export interface FrameLabel {
   w: number;
   h: number;
-  /** Under the node (institutions, groups), over it (open groups' rings) or centred on it. */
-  place: 'below' | 'above' | 'centre';
+  /** Under the node (institutions, groups, open groups' rings) or centred on it. */
+  place: 'below' | 'centre';
   /**
    * 'screen': pixels that keep their size while zoomed out and grow with the zoom above 1
    * (institution labels); 'model': drawing units, scaled by the zoom like the nodes.
@@ -74,8 +74,6 @@ export function screenExtent(items: readonly FrameItem[], z: number): Extent {
     x2 = Math.max(x2, cx + hw);
     if (l.place === 'below') {
       y2 = Math.max(y2, cy + r + h);
-    } else if (l.place === 'above') {
-      y1 = Math.min(y1, cy - r - h);
     } else {
       y1 = Math.min(y1, cy - h / 2);
       y2 = Math.max(y2, cy + h / 2);

@@ -166,7 +166,9 @@ export function stylesheet(big = false, lean = false, dash = 1): StylesheetJson 
         'border-color': 'data(color)',
         'font-size': 'data(fs)',
         'font-weight': 'bold',
-        'text-valign': 'top',
+        // Under the circle, where the closed group's name was: above it, the name lay in the
+        // row above, under another group's circle, and read as that group's.
+        'text-valign': 'bottom',
         'text-margin-y': 'data(gap)',
         'text-max-width': '1000px',
         // One line: the width above is in model units, a few pixels when zoomed far out.
@@ -189,6 +191,9 @@ export function stylesheet(big = false, lean = false, dash = 1): StylesheetJson 
         'text-valign': 'center',
         'text-margin-y': 0,
         'text-max-width': '1000px',
+        // One line, as wide as the chip (wrapped at the width above, in drawing units, it
+        // broke in two when zoomed far out, and reached down over the group's name).
+        'text-wrap': 'none',
         'text-background-opacity': 0,
       },
     },

@@ -159,7 +159,7 @@ export function drawnElement(
       // Set for the current zoom by the bridge; a start value until then.
       fs: px,
       w: textWidth(label, px),
-      gap: item.kind === 'frame' ? -4 : item.kind === 'group' ? 3 : 0,
+      gap: item.kind === 'rest' ? 0 : 3,
       institutions: item.institutions,
       inside: item.inside,
     },

@@ -182,6 +182,46 @@ function byDegree(list: readonly number[], degree: Int32Array): number[] {
  * the open groups' institutions drawn one by one within the limit. Works on the index's number
  * columns, so a hundred thousand institutions take tens of milliseconds.
  */
+/** How far out an open group's drawn institutions reach, as a share of its radius, when a
+ * "+N more" node sits below them; and where that node sits, in the band between them and the
+ * ring: its line of text clears the group's name under the circle down to a circle about 80
+ * pixels across. */
+const FILL = 0.66;
+const REST_AT = 0.82;
+/**
+ * Closest an open group's institutions come, as a share of the layout's spacing (the disc's
+ * first two points are three quarters of its spacing apart). As FILL: a closed group's circle
+ * holds a disc of all its institutions at the layout's spacing (packed view), so any part of
+ * them fits within FILL of it at FILL of the spacing.
+ */
+const CROWDED = FILL;
+
+/**
+ * Where an open group's drawn institutions go: a sunflower disc over the group's circle (radius
+ * `radius`), so that the few of a big group drawn one by one are spread where the group was,
+ * not a knot at its centre too small to see at the zoom that shows the circle. The "+N more"
+ * node (`more`) gets the band below the disc. The circle keeps its size, and so stays within the
+ * room the layout gives the closed group, unless the institutions cannot fit even packed closer
+ * than the layout's spacing.
+ */
+function openDisc(
+  count: number,
+  radius: number,
+  spacing: number,
+  more: boolean,
+): { points: { x: number; y: number }[]; radius: number } {
+  const reach = more ? FILL * radius : radius - 0.75 * spacing;
+  // sunflower(): the last of `count` points lies 0.75 · spacing · √(count − 1) from the centre.
+  const steps = 0.75 * Math.sqrt(Math.max(1, count - 1));
+  const gap = Math.max(CROWDED * spacing, reach / steps);
+  const outer = gap * steps;
+  const fits = count <= 1 || outer <= reach + 1e-9;
+  return {
+    points: sunflower(count, gap),
+    radius: fits ? radius : more ? outer / FILL : outer + 0.75 * spacing,
+  };
+}
+
 export function groupedView(input: AggregateInput): DrawnView {
   const limit = input.limit ?? DRAW_LIMIT;
   const { graph, visible } = input;
@@ -430,32 +470,29 @@ export function groupedView(input: AggregateInput): DrawnView {
       });
       continue;
     }
-    const frame: DrawnNode = {
+    const rest = total - drawn;
+    const spread = openDisc(shown.length, size / 2, geometry.memberSpacing, rest > 0);
+    drawnNodes.push({
       id: frameId(key),
       kind: 'frame',
       group: key,
       x: place.x,
       y: place.y,
-      size,
+      size: 2 * spread.radius,
       institutions: total,
       inside: 0,
-    };
-    drawnNodes.push(frame);
-    // Drawn institutions fill a disc at the group's place, best connected in the middle.
-    const disc = sunflower(shown.length, geometry.memberSpacing);
+    });
     shown.forEach((i, k) => {
-      const d = disc[k] ?? { x: 0, y: 0 };
-      frame.size = Math.max(frame.size, 2 * Math.hypot(d.x, d.y) + 2 * geometry.memberSpacing);
+      const d = spread.points[k] ?? { x: 0, y: 0 };
       drawnNodes.push(institution(i, place.x + d.x, place.y + d.y));
     });
-    const rest = total - drawn;
     if (rest > 0) {
       drawnNodes.push({
         id: restId(key),
         kind: 'rest',
         group: key,
         x: place.x,
-        y: place.y + frame.size / 2,
+        y: place.y + REST_AT * spread.radius,
         size: 24,
         institutions: rest,
         inside: inside[compact(N + g)] ?? 0,

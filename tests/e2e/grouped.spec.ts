@@ -141,6 +141,54 @@ test('clicking a group opens it; its ring or the bar closes it; filters stay', a
   await expect(page).not.toHaveURL(/expand=/);
 });
 
+test('an open group keeps its place and its name under its circle, its institutions spread over it', async ({
+  page,
+}) => {
+  await openBig(page);
+  const { d } = await standsFor(page);
+  const biggest = [...d.groups].sort((a, b) => b.institutions - a.institutions)[0];
+  if (!biggest) throw new Error('no group');
+  const labelOf = async (id: string) =>
+    (await drawnLabels(page)).labels.find((l) => l.id === id) ?? null;
+  const closed = await labelOf(biggest.id);
+  if (!closed) throw new Error('the biggest group has no name drawn');
+  await clickDrawn(page, biggest.id);
+  await expect(page).toHaveURL(new RegExp(`expand=${biggest.key}`));
+  const frame = (await drawn(page)).groups.find((g) => g.kind === 'frame');
+  const rest = (await drawn(page)).groups.find((g) => g.kind === 'rest');
+  if (!frame || !rest) throw new Error('no open group with a "+N more" chip');
+  await expect.poll(async () => (await labelOf(rest.id)) !== null).toBe(true);
+  const name = await labelOf(frame.id);
+  const chip = await labelOf(rest.id);
+  const ring = await page.evaluate((id) => {
+    const view = window.atlasView;
+    const p = view?.renderedPosition(id);
+    return view && p ? { ...p, r: (view.size(id) / 2) * view.zoom() } : null;
+  }, frame.id);
+  if (!name || !chip || !ring) throw new Error('open group not drawn');
+  // Where the closed group's name was (the view did not move): under the circle, not above it
+  // in the row above, where it read as another group's name.
+  expect(Math.abs(name.y1 - closed.y1)).toBeLessThan(3);
+  expect(Math.abs((name.x1 + name.x2) / 2 - (closed.x1 + closed.x2) / 2)).toBeLessThan(3);
+  expect(name.y1).toBeGreaterThan(ring.y + ring.r - 1);
+  // The chip inside the circle, below its middle, above the name.
+  expect(chip.y1).toBeGreaterThan(ring.y);
+  expect(chip.y2).toBeLessThanOrEqual(Math.min(name.y1, ring.y + ring.r));
+  // The institutions drawn one by one (the open group's: nothing else is open or selected)
+  // spread over the circle, not a knot at its centre.
+  const reach = await page.evaluate((at) => {
+    const view = window.atlasView;
+    let far = 0;
+    for (const id of view?.visibleNodes() ?? []) {
+      const p = view?.renderedPosition(id);
+      if (p) far = Math.max(far, Math.hypot(p.x - at.x, p.y - at.y));
+    }
+    return far;
+  }, ring);
+  expect(reach).toBeGreaterThan(ring.r / 2);
+  expect(reach).toBeLessThan(ring.r);
+});
+
 test('the selection stays drawn and selected through opening and closing', async ({ page }) => {
   await openBig(page);
   // Pick the first suggestion for "University" from search.

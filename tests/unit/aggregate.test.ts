@@ -156,6 +156,48 @@ describe('aggregate', () => {
     expect(Math.min(...drawnDegrees)).toBeGreaterThanOrEqual(maxHidden);
   });
 
+  it('spreads an open group’s drawn institutions over its circle, its "more" node inside it', () => {
+    const visible = all(graph);
+    const limit = 1200;
+    const collapsed = view(graph, visible, { limit });
+    const geometry = groupGeometry(graph, 'force');
+    // Each group opened alone: few of the biggest's institutions fit, most of a small one's.
+    for (const g of [collapsed.groups[0], collapsed.groups[6], collapsed.groups[20]]) {
+      if (!g) throw new Error('too few groups');
+      const open = view(graph, visible, { limit, expanded: [g.key] });
+      const frame = open.nodes.find((n) => n.kind === 'frame');
+      const closed = collapsed.nodes.find((n) => n.kind === 'group' && n.group === g.key);
+      if (!frame || !closed) throw new Error(`${g.key} not drawn`);
+      // The open group keeps its closed circle's place and size: its neighbours stay clear.
+      expect([frame.x, frame.y, frame.size]).toEqual([closed.x, closed.y, closed.size]);
+      const r = frame.size / 2;
+      const members = open.nodes.filter((n) => n.kind === 'institution' && n.group === g.key);
+      expect(members.length).toBeGreaterThan(1);
+      const rest = open.nodes.find((n) => n.kind === 'rest');
+      // The biggest group cannot be drawn whole within this limit; the smallest here can.
+      if (g === collapsed.groups[0]) expect(rest).toBeDefined();
+      if (g === collapsed.groups[20]) expect(rest).toBeUndefined();
+      const dist = members.map((n) => Math.hypot(n.x - frame.x, n.y - frame.y));
+      // Over most of the circle, not a knot at its centre; clear of its ring.
+      expect(Math.max(...dist)).toBeGreaterThan(0.55 * r);
+      expect(Math.max(...dist)).toBeLessThanOrEqual((rest ? 0.7 : 1) * r);
+      // Never closer together than most of the layout's spacing.
+      let nearest = Infinity;
+      members.forEach((a, i) => {
+        for (const b of members.slice(i + 1))
+          nearest = Math.min(nearest, Math.hypot(a.x - b.x, a.y - b.y));
+      });
+      expect(nearest).toBeGreaterThanOrEqual(0.45 * geometry.memberSpacing);
+      if (rest) {
+        // Inside the circle, below the institutions: the group's name goes under the circle.
+        const d = rest.y - frame.y;
+        expect(rest.x).toBeCloseTo(frame.x, 6);
+        expect(d).toBeGreaterThan(Math.max(...dist));
+        expect(d).toBeLessThan(r);
+      }
+    }
+  });
+
   it('maps every visible institution and agreement to what stands for it', () => {
     const visible = all(graph);
     const v = view(graph, visible, { limit: 2500, expanded: ['CN', 'US'] });
