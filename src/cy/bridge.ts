@@ -214,7 +214,7 @@ function fitNodes(nodes: cytoscape.NodeCollection, animate: boolean): void {
   if (!area) return;
   const items: FrameItem[] = [];
   nodes.forEach((n) => {
-    if (!n.hasClass('hidden')) items.push(frameItemOf(n));
+    if (!isHidden(n)) items.push(frameItemOf(n));
   });
   // Everything filtered out: frame it all, so that the view is ready when filters loosen.
   if (items.length === 0) nodes.forEach((n) => void items.push(frameItemOf(n)));
@@ -382,7 +382,7 @@ function computeLabelZooms(): void {
   const items: (LabelItem & { size: number })[] = [];
   cy.nodes().forEach((n) => {
     // Dimmed by a highlight, a node's name is not drawn (text-opacity 0) and takes no room.
-    if (n.hasClass('annotation') || n.hasClass('hidden') || n.hasClass('dim')) return;
+    if (n.hasClass('annotation') || isHidden(n) || n.hasClass('dim')) return;
     // In a highlight the focus is named first, then its neighbours, before the rest.
     const rank = n.hasClass('focus') ? 1e12 : n.hasClass('near') ? 1e10 : 0;
     const kind = n.data('kind') as string | undefined;
@@ -674,16 +674,28 @@ export function draw(view: DrawnView, visible: Visible, layout: LayoutName): voi
 }
 
 /**
+ * Elements a filter hides (small graphs, where every element stays in Cytoscape). Hidden by a
+ * `display: none` bypass, not a class: Cytoscape restyles an element whose classes change from
+ * scratch (every rule's selector matched again, every property applied), but applies a bypass
+ * as the one property.
+ */
+const hiddenEls = new WeakSet<cytoscape.SingularElementArgument>();
+
+function isHidden(el: cytoscape.SingularElementArgument): boolean {
+  return hiddenEls.has(el);
+}
+
+/**
  * Shows exactly the visible ids; one batch, positions untouched. Only elements whose state
- * changes are touched: Cytoscape restyles an element given a class it already has, and redraws.
+ * changes are touched: Cytoscape restyles and redraws what it is told of.
  */
 function showOnly(visible: Visible): void {
   if (!cy) return;
   const c = cy;
-  const show: cytoscape.SingularElementArgument[] = [];
-  const hide: cytoscape.SingularElementArgument[] = [];
+  const show = c.collection();
+  const hide = c.collection();
   const want = (el: cytoscape.SingularElementArgument, shown: boolean) => {
-    if (shown === el.hasClass('hidden')) (shown ? show : hide).push(el);
+    if (shown === hiddenEls.has(el)) (shown ? show : hide).merge(el);
   };
   c.nodes().forEach((n) => {
     if (!n.hasClass('annotation')) want(n, visible.nodes.has(n.id()));
@@ -691,8 +703,10 @@ function showOnly(visible: Visible): void {
   c.edges().forEach((e) => want(e, visible.edges.has(e.id())));
   if (show.length > 0 || hide.length > 0) {
     c.batch(() => {
-      for (const el of show) el.removeClass('hidden');
-      for (const el of hide) el.addClass('hidden');
+      show.forEach((el) => void hiddenEls.delete(el));
+      hide.forEach((el) => void hiddenEls.add(el));
+      if (show.length > 0) show.removeStyle('display');
+      if (hide.length > 0) hide.style('display', 'none');
     });
   }
   // Elements coming back are restyled, which drops their cached textures.
@@ -916,12 +930,13 @@ function exposeView(): void {
     },
     visibleNodes: () =>
       institutions()
-        ?.filter((n) => !n.hasClass('hidden'))
+        // Cytoscape's own word (display and visibility as styled), not the bridge's record.
+        ?.filter((n) => n.visible())
         .map((n) => n.id()) ?? [],
     visibleEdges: () =>
       cy
         ?.edges()
-        .filter((e) => !e.hasClass('hidden') && !isSynthetic(e.id()))
+        .filter((e) => e.visible() && !isSynthetic(e.id()))
         .map((e) => e.id()) ?? [],
     renderedPosition(id) {
       const n = cy?.getElementById(id);
@@ -973,7 +988,7 @@ function exposeView(): void {
     drawn() {
       const out = { nodes: 0, edges: 0, groups: [] as DrawnGroupInfo[], links: 0 };
       cy?.nodes().forEach((n) => {
-        if (n.hasClass('annotation') || n.hasClass('hidden')) return;
+        if (n.hasClass('annotation') || isHidden(n)) return;
         out.nodes++;
         const kind = n.data('kind') as string | undefined;
         if (kind === 'group' || kind === 'frame' || kind === 'rest') {
@@ -987,7 +1002,7 @@ function exposeView(): void {
         }
       });
       cy?.edges().forEach((e) => {
-        if (e.hasClass('hidden')) return;
+        if (isHidden(e)) return;
         out.edges++;
         if (e.hasClass('link')) out.links += e.data('agreements') as number;
       });

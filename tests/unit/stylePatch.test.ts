@@ -112,7 +112,7 @@ describe('patchStyleCache', () => {
     // The parent's call reaches its child's edges only in Cytoscape's compound-aware version.
     dirty(cy.$id('box'));
     expect(raw(cy.$id('e-in')).styleCache).toBeNull();
-    cy.$id('box').addClass('hidden');
+    cy.$id('box').style('display', 'none');
     expect(cy.$id('e-in').visible()).toBe(false);
   });
 
