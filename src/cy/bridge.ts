@@ -382,7 +382,7 @@ function computeLabelZooms(): void {
   const items: (LabelItem & { size: number })[] = [];
   cy.nodes().forEach((n) => {
     // Dimmed by a highlight, a node's name is not drawn (text-opacity 0) and takes no room.
-    if (n.hasClass('annotation') || isHidden(n) || n.hasClass('dim')) return;
+    if (n.hasClass('annotation') || isHidden(n) || dimmedEls.has(n)) return;
     // In a highlight the focus is named first, then its neighbours, before the rest.
     const rank = n.hasClass('focus') ? 1e12 : n.hasClass('near') ? 1e10 : 0;
     const kind = n.data('kind') as string | undefined;
@@ -519,7 +519,7 @@ function applyLabels(): void {
   c.nodes().forEach((n) => {
     // A dimmed node's text is not drawn (text-opacity 0): its label class is left as it
     // is, which spares restyling it (the next pass after the highlight sets it again).
-    if (n.hasClass('dim')) return;
+    if (dimmedEls.has(n)) return;
     const need = labelZoom.get(n.id());
     if (need === undefined) return;
     let shown = need <= z * 1.0001;
@@ -735,6 +735,13 @@ function scheduleExpandByZoom(): void {
   }, 300);
 }
 
+/**
+ * Elements dimmed by a highlight, and how: a bypass of the two properties, like filters' hiding
+ * (see hiddenEls), instead of a class that had every dimmed element restyled from scratch.
+ */
+const dimmedEls = new WeakSet<cytoscape.SingularElementArgument>();
+const DIMMED = { opacity: 0.12, 'text-opacity': 0 };
+
 /** Emphasises a neighbourhood and dims the rest; null clears. */
 export function highlight(
   near: Visible | null,
@@ -750,35 +757,46 @@ export function highlight(
   // In the grouped view an institution inside a group is stood for by its group.
   const nodeOf = (id: string) => (lean && drawnView ? drawnView.ownerOf(id) : id);
   const edgeOf = (id: string) => (lean && drawnView ? drawnView.edgeOf(id) : id);
+  const nearIds = new Set<string>();
+  if (near) {
+    for (const id of near.nodes) {
+      const d = nodeOf(id);
+      if (d !== undefined) nearIds.add(d);
+    }
+    for (const id of near.edges) {
+      const d = edgeOf(id);
+      if (d !== undefined) nearIds.add(d);
+    }
+  }
+  const picked = pickedEdge === null ? undefined : edgeOf(pickedEdge);
+  const pickedEl = picked === undefined ? null : c.getElementById(picked);
+  const pickedEnds = new Set(pickedEl?.connectedNodes().map((n) => n.id()) ?? []);
+  // Only what changes is touched: an element given or relieved of a class is restyled from
+  // scratch, and every element used to be (all classes removed, then the new ones added).
+  const dim = c.collection();
+  const undim = c.collection();
+  const setClass = (el: cytoscape.SingularElementArgument, name: string, on: boolean) => {
+    if (el.hasClass(name) === on) return;
+    if (on) el.addClass(name);
+    else el.removeClass(name);
+  };
   c.batch(() => {
-    c.elements().removeClass('dim near focus picked');
-    if (near) {
-      const nodes = new Set<string>();
-      const edges = new Set<string>();
-      for (const id of near.nodes) {
-        const d = nodeOf(id);
-        if (d !== undefined) nodes.add(d);
-      }
-      for (const id of near.edges) {
-        const d = edgeOf(id);
-        if (d !== undefined) edges.add(d);
-      }
-      c.nodes().forEach((n) => {
-        if (n.hasClass('annotation') || n.data('kind') === 'frame') return;
-        n.addClass(nodes.has(n.id()) ? 'near' : 'dim');
-      });
-      c.edges().forEach((e) => {
-        e.addClass(edges.has(e.id()) ? 'near' : 'dim');
-      });
-    }
-    if (focus) c.getElementById(focus).addClass('focus');
-    if (pickedEdge) {
-      const drawn = edgeOf(pickedEdge);
-      if (drawn === undefined) return;
-      const e = c.getElementById(drawn);
-      e.addClass('picked').removeClass('dim');
-      e.connectedNodes().removeClass('dim').addClass('near');
-    }
+    c.elements().forEach((el) => {
+      const id = el.id();
+      const exempt = el.isNode() && (el.hasClass('annotation') || el.data('kind') === 'frame');
+      const isPicked = id === picked;
+      const isEnd = pickedEnds.has(id);
+      const isNear = isEnd || (near !== null && !exempt && nearIds.has(id));
+      const isDim = near !== null && !exempt && !isNear && !isPicked;
+      setClass(el, 'near', isNear);
+      setClass(el, 'focus', id === focus);
+      setClass(el, 'picked', isPicked);
+      if (isDim !== dimmedEls.has(el)) (isDim ? dim : undim).merge(el);
+    });
+    dim.forEach((el) => void dimmedEls.add(el));
+    undim.forEach((el) => void dimmedEls.delete(el));
+    if (dim.nonempty()) dim.style(DIMMED);
+    if (undim.nonempty()) undim.removeStyle(Object.keys(DIMMED).join(' '));
   });
   // Who is named follows the highlight: its nodes first, the dimmed ones not at all.
   computeLabelZooms();
@@ -980,6 +998,10 @@ function exposeView(): void {
           });
           return { id: n.id(), x1: b.x1, y1: b.y1, x2: b.x2, y2: b.y2 };
         });
+    },
+    opacity(id) {
+      const el = cy?.getElementById(id);
+      return el && el.nonempty() ? (el.numericStyle('opacity') as number) : null;
     },
     size(id) {
       const n = cy?.getElementById(id);

@@ -91,7 +91,6 @@ export function stylesheet(big = false, lean = false, dash = 1): StylesheetJson 
       selector: 'edge[line = "dotted"]',
       style: { 'line-style': 'dashed', 'line-dash-pattern': DASH.dotted.map((v) => v * dash) },
     },
-    { selector: '.dim', style: { opacity: 0.12, 'text-opacity': 0 } },
     { selector: 'node.near', style: { 'z-index': 9 } },
     { selector: 'edge.near', style: { width: 2.6, opacity: 1, 'z-index': 9 } },
     {

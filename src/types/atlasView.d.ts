@@ -9,6 +9,9 @@ interface AtlasView {
   resizes(): number;
   /** Diameter of a drawn node, in model units (0 when not drawn). */
   size(id: string): number;
+  /** Opacity of a drawn element as Cytoscape styles it (a highlight dims what it leaves out);
+   * null when not drawn. */
+  opacity(id: string): number | null;
   /**
    * The labels Cytoscape draws for institutions, country groups, open groups' frames and
    * "+N more" chips at this zoom, each with its box on the canvas (pixels).

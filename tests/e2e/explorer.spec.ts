@@ -1,7 +1,7 @@
 import { drawnLabels, expect, focusBySearch, statusCounts, test } from './fixtures';
 import { expectedCounts, seedGraph } from './expected';
 import type { Page } from '@playwright/test';
-import { DEFAULT_FILTERS, facetCounts } from '../../src/filters/applyFilters';
+import { DEFAULT_FILTERS, facetCounts, neighbourhood } from '../../src/filters/applyFilters';
 import { COOPERATION_TYPES, formatCount } from '../../src/model';
 
 async function ready(page: Page, query = '') {
@@ -151,6 +151,34 @@ test('Q5: where a link comes from, down to the sentence in its source', async ({
   await page.screenshot({ path: 'test-results/q5-source.png' });
   await page.keyboard.press('Escape');
   await expect(dialog).toBeHidden();
+});
+
+test('a selection dims all but its neighbourhood; another selection moves it; closing undims', async ({
+  page,
+}) => {
+  const g = seedGraph();
+  const all = expectedCounts({}).visible;
+  const ids = [
+    ...g.elements.nodes.map((n) => n.data.id),
+    ...g.elements.edges.map((e) => e.data.id),
+  ];
+  /** Ids drawn faded, by Cytoscape's own style. */
+  const faded = () =>
+    page.evaluate((list) => {
+      const view = window.atlasView;
+      return list.filter((id) => (view?.opacity(id) ?? 1) < 0.5);
+    }, ids);
+  const beyond = (focus: string) => {
+    const near = neighbourhood(g, all, focus, 1);
+    return ids.filter((id) => !near.nodes.has(id) && !near.edges.has(id)).sort();
+  };
+  await ready(page, '?focus=eit&hops=1');
+  await expect.poll(async () => (await faded()).sort()).toEqual(beyond('eit'));
+  expect(beyond('eit').length).toBeGreaterThan(ids.length / 2);
+  await focusBySearch(page, 'XJTU', "Xi'an Jiaotong University");
+  await expect.poll(async () => (await faded()).sort()).toEqual(beyond('xjtu'));
+  await page.getByRole('button', { name: 'Close details' }).click();
+  await expect.poll(faded).toEqual([]);
 });
 
 test('selecting on the canvas highlights partners; layouts keep the selection', async ({
