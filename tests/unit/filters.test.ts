@@ -6,6 +6,8 @@ import {
   applyFilters,
   DEFAULT_FILTERS,
   facetCounts,
+  facetCountsOf,
+  indexGraph,
   isDefaultFilters,
   neighbourhood,
   type Filters,
@@ -17,6 +19,7 @@ import {
   type InstitutionType,
 } from '../../src/model';
 import { miniGraph, shippedGraph, sorted } from './helpers/miniGraph';
+import { generateGraph } from '../../scripts/bench/generate';
 
 const ALL_NODES = ['alliance', 'cn-co', 'cn-uni', 'de-co', 'de-uni', 'gb-co', 'gb-uni', 'hk-uni'];
 const ALL_EDGES = [
@@ -403,6 +406,48 @@ describe('facetCounts on data/graph.json', () => {
     expect(actualCounts(g, f)).toEqual(expectedCounts(g, f));
   });
 });
+
+describe('the unfiltered graph', () => {
+  const graphs = () => [miniGraph(), shippedGraph(), generateGraph(3000, 7)];
+
+  it('is filtered once per graph: going back to it goes over no agreement', () => {
+    for (const g of graphs()) {
+      const first = applyFilters(g, filters({}));
+      // Another filter in between, then the defaults again (a new object, as the store makes).
+      applyFilters(g, filters({ countries: ['CN'] }));
+      expect(applyFilters(g, { ...DEFAULT_FILTERS })).toBe(first);
+      expect(sorted(first.nodes)).toEqual(
+        sorted(g.elements.nodes.map((n) => n.data.id).filter((id) => degree(g, id) > 0)),
+      );
+      expect(first.edges.size).toBe(g.elements.edges.length);
+    }
+  });
+
+  it('has the facet counts of picking each option alone, counted from its own flags', () => {
+    for (const g of graphs()) {
+      expect(facetCounts(g, filters({}))).toEqual(
+        facetCountsOf(indexGraph(g).columns, filters({})),
+      );
+    }
+    // The shortcut is for the defaults only: isolated institutions kept count too (a third of
+    // the agreements left out, so that some institutions have none).
+    const g = generateGraph(3000, 7);
+    g.elements.edges = g.elements.edges.slice(0, 1000);
+    const keep = filters({ hideIsolated: false });
+    expect(facetCounts(g, keep)).toEqual(facetCountsOf(indexGraph(g).columns, keep));
+    expect(sum(facetCounts(g, keep).countries)).toBeGreaterThan(
+      sum(facetCounts(g, filters({})).countries),
+    );
+  });
+});
+
+function degree(g: GraphData, id: string): number {
+  return g.elements.edges.filter((e) => e.data.source === id || e.data.target === id).length;
+}
+
+function sum(m: Map<string, number>): number {
+  return [...m.values()].reduce((a, b) => a + b, 0);
+}
 
 // ── neighbourhood ──────────────────────────────────────────────────────────────────────────────
 
