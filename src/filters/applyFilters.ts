@@ -168,24 +168,29 @@ export function facetCounts(graph: GraphData, f: Filters): FacetCounts {
   const { columns: c } = indexGraph(graph);
   const all = applyFilters(graph, f);
   const nodeOn = (all.nodes as IdSet).flags;
-  const edgeOn = (all.edges as IdSet).flags;
-  const count = (key: Int32Array, on: Uint8Array, names: readonly string[]) => {
-    const counts = new Int32Array(names.length);
-    for (let i = 0; i < on.length; i++) {
-      const k = key[i] ?? -1;
-      if (on[i] === 1 && k >= 0) counts[k] = (counts[k] ?? 0) + 1;
-    }
-    const m = new Map<string, number>();
-    names.forEach((name, k) => {
-      if ((counts[k] ?? 0) > 0) m.set(name, counts[k] ?? 0);
-    });
-    return m;
-  };
   return {
-    countries: count(c.nodeCountry, nodeOn, c.countryCodes),
-    kinds: count(c.nodeKind, nodeOn, c.kindNames),
-    types: count(c.edgeType, edgeOn, c.typeNames),
+    countries: countsByOption(c.nodeCountry, nodeOn, c.countryCodes),
+    kinds: countsByOption(c.nodeKind, nodeOn, c.kindNames),
+    types: countsByOption(c.edgeType, (all.edges as IdSet).flags, c.typeNames),
   };
+}
+
+/** How many of the flagged positions have each option of `key` (its index in `names`). */
+function countsByOption(
+  key: Int32Array,
+  on: Uint8Array,
+  names: readonly string[],
+): Map<string, number> {
+  const counts = new Int32Array(names.length);
+  for (let i = 0; i < on.length; i++) {
+    const k = key[i] ?? -1;
+    if (on[i] === 1 && k >= 0) counts[k] = (counts[k] ?? 0) + 1;
+  }
+  const m = new Map<string, number>();
+  names.forEach((name, k) => {
+    if ((counts[k] ?? 0) > 0) m.set(name, counts[k] ?? 0);
+  });
+  return m;
 }
 
 /** facetCounts' general way, for any filters (exported for the test of its shortcut). */
@@ -221,36 +226,16 @@ export function facetCountsOf(c: GraphColumns, f: Filters): FacetCounts {
     if (!f.hideIsolated) {
       for (let i = 0; i < seen.length; i++) if ((key[i] ?? -1) >= 0 && other(i)) seen[i] = 1;
     }
-    const counts = new Int32Array(names.length);
-    for (let i = 0; i < seen.length; i++) {
-      const k = key[i] ?? -1;
-      if (seen[i] === 1 && k >= 0) counts[k] = (counts[k] ?? 0) + 1;
-    }
-    const m = new Map<string, number>();
-    names.forEach((name, k) => {
-      if ((counts[k] ?? 0) > 0) m.set(name, counts[k] ?? 0);
-    });
-    return m;
+    return countsByOption(key, seen, names);
   };
-  const typeCounts = new Int32Array(c.typeNames.length);
   // Without a type filter the agreements passing are those found above (a copy: filtering
   // writes into it).
   const anyType = filterColumns(c, f, true, f.types.length === 0 ? edgeOk.slice() : undefined)
     .edges as IdSet;
-  for (let j = 0; j < anyType.flags.length; j++) {
-    if (anyType.flags[j] === 1) {
-      const t = c.edgeType[j] ?? 0;
-      typeCounts[t] = (typeCounts[t] ?? 0) + 1;
-    }
-  }
-  const types = new Map<string, number>();
-  c.typeNames.forEach((name, t) => {
-    if ((typeCounts[t] ?? 0) > 0) types.set(name, typeCounts[t] ?? 0);
-  });
   return {
     countries: facet(c.nodeCountry, c.countryCodes, kindOk),
     kinds: facet(c.nodeKind, c.kindNames, countryOk),
-    types,
+    types: countsByOption(c.edgeType, anyType.flags, c.typeNames),
   };
 }
 
