@@ -200,25 +200,29 @@ const CROWDED = FILL;
  * Where an open group's drawn institutions go: a sunflower disc over the group's circle (radius
  * `radius`), so that the few of a big group drawn one by one are spread where the group was,
  * not a knot at its centre too small to see at the zoom that shows the circle. The "+N more"
- * node (`more`) gets the band below the disc. The circle keeps its size, and so stays within the
- * room the layout gives the closed group, unless the institutions cannot fit even packed closer
- * than the layout's spacing.
+ * node (`more`: whether there is one) gets the band below the disc, at `more` below the centre.
+ * The circle keeps its size, and so stays within the room the layout gives the closed group,
+ * unless the institutions cannot fit even packed closer than the layout's spacing.
  */
 function openDisc(
   count: number,
   radius: number,
   spacing: number,
   more: boolean,
-): { points: { x: number; y: number }[]; radius: number } {
+): { points: { x: number; y: number }[]; radius: number; more: number } {
   const reach = more ? FILL * radius : radius - 0.75 * spacing;
   // sunflower(): the last of `count` points lies 0.75 · spacing · √(count − 1) from the centre.
   const steps = 0.75 * Math.sqrt(Math.max(1, count - 1));
-  const gap = Math.max(CROWDED * spacing, reach / steps);
-  const outer = gap * steps;
-  const fits = count <= 1 || outer <= reach + 1e-9;
+  const fits = count <= 1 || reach / steps >= CROWDED * spacing;
+  if (fits) return { points: sunflower(count, reach / steps), radius, more: REST_AT * radius };
+  // Too many for the circle (the map's groups are drawn smaller than their institutions'
+  // disc): the layout's spacing, and the circle grows to hold them and a narrow band for the
+  // "+N more" node, no wider, as the circle then reaches over its neighbours on the map.
+  const outer = spacing * steps;
   return {
-    points: sunflower(count, gap),
-    radius: fits ? radius : more ? outer / FILL : outer + 0.75 * spacing,
+    points: sunflower(count, spacing),
+    radius: outer + (more ? 1.5 : 0.75) * spacing,
+    more: outer + 0.75 * spacing,
   };
 }
 
@@ -492,7 +496,7 @@ export function groupedView(input: AggregateInput): DrawnView {
         kind: 'rest',
         group: key,
         x: place.x,
-        y: place.y + REST_AT * spread.radius,
+        y: place.y + spread.more,
         size: 24,
         institutions: rest,
         inside: inside[compact(N + g)] ?? 0,

@@ -198,6 +198,41 @@ describe('aggregate', () => {
     }
   });
 
+  it('on the map, grows an open group too small for its drawn institutions to hold them', () => {
+    const visible = all(graph);
+    const limit = 4000;
+    const onMap = (expanded: string[]) =>
+      aggregate({
+        graph,
+        visible,
+        positions: cachedLayout(graph, 'map').positions,
+        geometry: () => groupGeometry(graph, 'map'),
+        expanded,
+        pinned: [],
+        limit,
+      });
+    const biggest = onMap([]).groups[0];
+    if (!biggest) throw new Error('no groups');
+    const closed = onMap([]).nodes.find((n) => n.kind === 'group' && n.group === biggest.key);
+    const open = onMap([biggest.key]);
+    const frame = open.nodes.find((n) => n.kind === 'frame');
+    const rest = open.nodes.find((n) => n.kind === 'rest');
+    if (!closed || !frame || !rest) throw new Error('not drawn');
+    expect([frame.x, frame.y]).toEqual([closed.x, closed.y]);
+    expect(frame.size).toBeGreaterThan(closed.size);
+    const spacing = groupGeometry(graph, 'map').memberSpacing;
+    const members = open.nodes.filter((n) => n.kind === 'institution');
+    const reach = Math.max(...members.map((n) => Math.hypot(n.x - frame.x, n.y - frame.y)));
+    // At the layout's spacing (not packed closer), within the circle, the chip between them
+    // and the ring, and the circle no wider than that needs.
+    const [first, second] = members;
+    if (!first || !second) throw new Error('fewer than two institutions drawn');
+    expect(Math.hypot(first.x - second.x, first.y - second.y)).toBeCloseTo(0.75 * spacing, 6);
+    expect(rest.y - frame.y).toBeGreaterThan(reach);
+    expect(rest.y - frame.y).toBeLessThan(frame.size / 2);
+    expect(frame.size / 2).toBeLessThanOrEqual(reach + 1.5 * spacing + 1e-6);
+  });
+
   it('maps every visible institution and agreement to what stands for it', () => {
     const visible = all(graph);
     const v = view(graph, visible, { limit: 2500, expanded: ['CN', 'US'] });
