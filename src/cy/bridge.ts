@@ -382,7 +382,7 @@ function computeLabelZooms(): void {
   const items: (LabelItem & { size: number })[] = [];
   cy.nodes().forEach((n) => {
     // Dimmed by a highlight, a node's name is not drawn (text-opacity 0) and takes no room.
-    if (n.hasClass('annotation') || isHidden(n) || dimmedEls.has(n)) return;
+    if (n.hasClass('annotation') || isHidden(n) || dimmed.has(n)) return;
     // In a highlight the focus is named first, then its neighbours, before the rest.
     const rank = n.hasClass('focus') ? 1e12 : n.hasClass('near') ? 1e10 : 0;
     const kind = n.data('kind') as string | undefined;
@@ -519,7 +519,7 @@ function applyLabels(): void {
   c.nodes().forEach((n) => {
     // A dimmed node's text is not drawn (text-opacity 0): its label class is left as it
     // is, which spares restyling it (the next pass after the highlight sets it again).
-    if (dimmedEls.has(n)) return;
+    if (dimmed.has(n)) return;
     const need = labelZoom.get(n.id());
     if (need === undefined) return;
     let shown = need <= z * 1.0001;
@@ -673,16 +673,39 @@ export function draw(view: DrawnView, visible: Visible, layout: LayoutName): voi
   computeLabelZooms();
 }
 
-/**
- * Elements a filter hides (small graphs, where every element stays in Cytoscape). Hidden by a
- * `display: none` bypass, not a class: Cytoscape restyles an element whose classes change from
- * scratch (every rule's selector matched again, every property applied), but applies a bypass
- * as the one property.
- */
-const hiddenEls = new WeakSet<cytoscape.SingularElementArgument>();
+type CyElement = cytoscape.SingularElementArgument;
 
-function isHidden(el: cytoscape.SingularElementArgument): boolean {
-  return hiddenEls.has(el);
+/**
+ * Elements given a style bypass of a few properties, and which they are. Filters' hiding and a
+ * highlight's dimming are bypasses, not classes: Cytoscape restyles an element whose classes
+ * change from scratch (every rule's selector matched again, every property applied), but
+ * applies a bypass as its properties alone. The set is the bridge's own record: reading the
+ * style back would have Cytoscape style an element not yet styled.
+ */
+class Bypass {
+  private readonly on = new WeakSet<CyElement>();
+  constructor(private readonly style: Record<string, string | number>) {}
+
+  has(el: CyElement): boolean {
+    return this.on.has(el);
+  }
+
+  /** Gives the bypass to `add` and takes it from `remove` (elements whose state changes). */
+  apply(add: cytoscape.Collection, remove: cytoscape.Collection): void {
+    add.forEach((el) => void this.on.add(el));
+    remove.forEach((el) => void this.on.delete(el));
+    if (add.nonempty()) add.style(this.style);
+    if (remove.nonempty()) remove.removeStyle(Object.keys(this.style).join(' '));
+  }
+}
+
+/** Elements a filter hides (small graphs, where every element stays in Cytoscape). */
+const hidden = new Bypass({ display: 'none' });
+/** Elements a highlight dims. */
+const dimmed = new Bypass({ opacity: 0.12, 'text-opacity': 0 });
+
+function isHidden(el: CyElement): boolean {
+  return hidden.has(el);
 }
 
 /**
@@ -694,20 +717,15 @@ function showOnly(visible: Visible): void {
   const c = cy;
   const show = c.collection();
   const hide = c.collection();
-  const want = (el: cytoscape.SingularElementArgument, shown: boolean) => {
-    if (shown === hiddenEls.has(el)) (shown ? show : hide).merge(el);
+  const want = (el: CyElement, shown: boolean) => {
+    if (shown === hidden.has(el)) (shown ? show : hide).merge(el);
   };
   c.nodes().forEach((n) => {
     if (!n.hasClass('annotation')) want(n, visible.nodes.has(n.id()));
   });
   c.edges().forEach((e) => want(e, visible.edges.has(e.id())));
   if (show.length > 0 || hide.length > 0) {
-    c.batch(() => {
-      show.forEach((el) => void hiddenEls.delete(el));
-      hide.forEach((el) => void hiddenEls.add(el));
-      if (show.length > 0) show.removeStyle('display');
-      if (hide.length > 0) hide.style('display', 'none');
-    });
+    c.batch(() => hidden.apply(hide, show));
   }
   // Elements coming back are restyled, which drops their cached textures.
   if (show.length > 0) direct?.drawStraight();
@@ -734,13 +752,6 @@ function scheduleExpandByZoom(): void {
     if (found) events?.expandGroup(found.key);
   }, 300);
 }
-
-/**
- * Elements dimmed by a highlight, and how: a bypass of the two properties, like filters' hiding
- * (see hiddenEls), instead of a class that had every dimmed element restyled from scratch.
- */
-const dimmedEls = new WeakSet<cytoscape.SingularElementArgument>();
-const DIMMED = { opacity: 0.12, 'text-opacity': 0 };
 
 /** Emphasises a neighbourhood and dims the rest; null clears. */
 export function highlight(
@@ -775,7 +786,7 @@ export function highlight(
   // scratch, and every element used to be (all classes removed, then the new ones added).
   const dim = c.collection();
   const undim = c.collection();
-  const setClass = (el: cytoscape.SingularElementArgument, name: string, on: boolean) => {
+  const setClass = (el: CyElement, name: string, on: boolean) => {
     if (el.hasClass(name) === on) return;
     if (on) el.addClass(name);
     else el.removeClass(name);
@@ -791,12 +802,9 @@ export function highlight(
       setClass(el, 'near', isNear);
       setClass(el, 'focus', id === focus);
       setClass(el, 'picked', isPicked);
-      if (isDim !== dimmedEls.has(el)) (isDim ? dim : undim).merge(el);
+      if (isDim !== dimmed.has(el)) (isDim ? dim : undim).merge(el);
     });
-    dim.forEach((el) => void dimmedEls.add(el));
-    undim.forEach((el) => void dimmedEls.delete(el));
-    if (dim.nonempty()) dim.style(DIMMED);
-    if (undim.nonempty()) undim.removeStyle(Object.keys(DIMMED).join(' '));
+    dimmed.apply(dim, undim);
   });
   // Who is named follows the highlight: its nodes first, the dimmed ones not at all.
   computeLabelZooms();
