@@ -178,14 +178,11 @@ function byDegree(list: readonly number[], degree: Int32Array): number[] {
 }
 
 /**
- * The grouped view: every visible institution and agreement counted in its country's group,
- * the open groups' institutions drawn one by one within the limit. Works on the index's number
- * columns, so a hundred thousand institutions take tens of milliseconds.
- */
-/** How far out an open group's drawn institutions reach, as a share of its radius, when a
+ * How far out an open group's drawn institutions reach, as a share of its radius, when a
  * "+N more" node sits below them; and where that node sits, in the band between them and the
  * ring: its line of text clears the group's name under the circle down to a circle about 80
- * pixels across. */
+ * pixels across.
+ */
 const FILL = 0.66;
 const REST_AT = 0.82;
 /**
@@ -199,7 +196,8 @@ const CROWDED = FILL;
 /**
  * Where an open group's drawn institutions go: a sunflower disc over the group's circle (radius
  * `radius`), so that the few of a big group drawn one by one are spread where the group was,
- * not a knot at its centre too small to see at the zoom that shows the circle. The "+N more"
+ * not a knot at its centre too small to see at the zoom that shows the circle; the best
+ * connected (first in `points`' order) in the middle. The "+N more"
  * node (`more`: whether there is one) gets the band below the disc, at `more` below the centre.
  * The circle keeps its size, and so stays within the room the layout gives the closed group,
  * unless the institutions cannot fit even packed closer than the layout's spacing.
@@ -226,6 +224,11 @@ function openDisc(
   };
 }
 
+/**
+ * The grouped view: every visible institution and agreement counted in its country's group,
+ * the open groups' institutions drawn one by one within the limit. Works on the index's number
+ * columns, so a hundred thousand institutions take tens of milliseconds.
+ */
 export function groupedView(input: AggregateInput): DrawnView {
   const limit = input.limit ?? DRAW_LIMIT;
   const { graph, visible } = input;
