@@ -727,7 +727,8 @@ function showOnly(visible: Visible): void {
   if (show.length > 0 || hide.length > 0) {
     c.batch(() => hidden.apply(hide, show));
   }
-  // Elements coming back are restyled, which drops their cached textures.
+  // Elements coming back may have no cached textures (their style changed, and hidden ones
+  // are not drawn): the next frames draw straight.
   if (show.length > 0) direct?.drawStraight();
   computeLabelZooms();
 }
