@@ -1,4 +1,5 @@
 import { Suspense, useCallback, useEffect, useState } from 'react';
+import { afterFirstFrame } from '../cy';
 import { BUNDLED_GRAPH } from '../data/load/graphLoader';
 import { openDataset, openGraph, startInitialLoad, startUrlSync, useAtlas } from '../store';
 import { DetailsPanel } from './DetailsPanel';
@@ -135,11 +136,23 @@ export function App() {
     void openGraph(BUNDLED_GRAPH, true);
   }, []);
 
-  useEffect(() => {
-    if (hasGraph && !embed) prefetchLazyParts();
-  }, [hasGraph, embed]);
+  // Idle work starts once the network is on screen: before, it competed with the first frame.
+  useEffect(
+    () => (hasGraph && !embed ? afterFirstFrame(prefetchLazyParts) : undefined),
+    [hasGraph, embed],
+  );
 
-  useEffect(() => (graph && !embed ? prepareWhenIdle(graph) : undefined), [graph, embed]);
+  useEffect(() => {
+    if (!graph || embed) return undefined;
+    let cancel: () => void = () => undefined;
+    const waiting = afterFirstFrame(() => {
+      cancel = prepareWhenIdle(graph);
+    });
+    return () => {
+      waiting();
+      cancel();
+    };
+  }, [graph, embed]);
 
   if (embed)
     return (

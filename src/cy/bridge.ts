@@ -90,6 +90,9 @@ let direct: DirectFrames | null = null;
 
 /** The layout the basemap should follow: it is drawn under the map layout only. */
 let basemapWanted = false;
+/** Whether the mounted graph has been drawn; what waits for that (afterFirstFrame). */
+let drawnOnce = false;
+let afterDrawn: (() => void)[] = [];
 
 function updateBasemap(layout: LayoutName): void {
   basemapWanted = layout === 'map' && cy !== null && basemapCanvas !== null;
@@ -276,6 +279,13 @@ export function mountGraph(
     ...(renderer.name === 'webgl' ? { renderer: { name: 'canvas', webgl: true } } : {}),
   } as cytoscape.CytoscapeOptions);
   patchStyleCache(cy);
+  drawnOnce = false;
+  cy.one('render', () => {
+    // Cytoscape has drawn in this animation frame; the browser shows it before the next. One
+    // more frame passes (the first often brings the labels' pass) before what waits starts.
+    drawnOnce = true;
+    requestAnimationFrame(() => requestAnimationFrame(runAfterDrawn));
+  });
   direct = renderer.name === 'canvas' ? installDirectFrames(cy) : null;
   direct?.drawStraight();
   if (layout) setAnnotations(layout.annotations);
@@ -326,6 +336,28 @@ export function mountGraph(
     events?.hover(null);
   });
   c.on('pan zoom', () => events?.hover(null));
+}
+
+function runAfterDrawn(): void {
+  const waiting = afterDrawn;
+  afterDrawn = [];
+  for (const fn of waiting) fn();
+}
+
+/**
+ * Runs `fn` once the network's first frame is on screen (soon, if it already is, or no graph is
+ * mounted). For work that idle time does ahead, such as fetching code for later: started before
+ * that frame, it competed with it. Returns a function that cancels the call.
+ */
+export function afterFirstFrame(fn: () => void): () => void {
+  if (drawnOnce || !cy) {
+    const timer = window.setTimeout(fn, 0);
+    return () => window.clearTimeout(timer);
+  }
+  afterDrawn.push(fn);
+  return () => {
+    afterDrawn = afterDrawn.filter((f) => f !== fn);
+  };
 }
 
 export function destroyGraph(): void {

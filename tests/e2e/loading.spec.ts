@@ -265,6 +265,48 @@ test('nothing on the way to the first frame sets up an Intl collator or formatte
   expect(names[0]).toMatch(/^Australia/);
 });
 
+test('code fetched ahead in idle time waits until the network is on screen', async ({ page }) => {
+  // The first drawing call on the network's canvases, and when each script was requested. Until
+  // then, animation frames come 150 ms late, as on a busy machine: the browser is idle meanwhile.
+  await page.addInitScript(() => {
+    const raf = window.requestAnimationFrame.bind(window);
+    window.requestAnimationFrame = (callback) =>
+      raf((t) => {
+        if (Reflect.has(window, '__firstDraw')) callback(t);
+        else window.setTimeout(() => callback(t), 150);
+      });
+    const proto = CanvasRenderingContext2D.prototype as unknown as Record<
+      string,
+      (...args: unknown[]) => unknown
+    >;
+    for (const name of ['fill', 'stroke', 'drawImage', 'fillText', 'fillRect']) {
+      const original = proto[name] as (...args: unknown[]) => unknown;
+      proto[name] = function (this: CanvasRenderingContext2D, ...args: unknown[]) {
+        if (
+          !Reflect.has(window, '__firstDraw') &&
+          this.canvas.closest('[data-testid="graph-canvas"]')
+        )
+          Reflect.set(window, '__firstDraw', performance.now());
+        return original.apply(this, args);
+      };
+    }
+  });
+  await page.goto('./');
+  await expect(page.getByTestId('status-line')).toContainText('Showing');
+  const later = () =>
+    page.evaluate(() =>
+      performance
+        .getEntriesByType('resource')
+        .filter((e) => /\.js$/.test(e.name) && !/\/(index|checkGraph)-[\w-]{8}\.js$/.test(e.name))
+        .map((e) => e.startTime),
+    );
+  // Idle time fetches the details, export and other parts ahead, and search's code.
+  await expect.poll(async () => (await later()).length).toBeGreaterThan(2);
+  const firstDraw = (await page.evaluate(() => Reflect.get(window, '__firstDraw'))) as number;
+  expect(firstDraw).toBeGreaterThan(0);
+  expect(Math.min(...(await later()))).toBeGreaterThan(firstDraw);
+});
+
 test('the first frame fetches the app and its graph checker, nothing more', async ({ page }) => {
   // Search, the syntax-error finder and the worker's loader are separate chunks that no first
   // frame of a well-formed small graph needs (initial JS target: README, bench). Scripts that
