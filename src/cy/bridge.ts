@@ -280,11 +280,18 @@ export function mountGraph(
   } as cytoscape.CytoscapeOptions);
   patchStyleCache(cy);
   drawnOnce = false;
-  cy.one('render', () => {
+  const mounted = cy;
+  mounted.one('render', () => {
     // Cytoscape has drawn in this animation frame; the browser shows it before the next. One
     // more frame passes (the first often brings the labels' pass) before what waits starts.
-    drawnOnce = true;
-    requestAnimationFrame(() => requestAnimationFrame(runAfterDrawn));
+    requestAnimationFrame(() =>
+      requestAnimationFrame(() => {
+        // Another graph mounted meanwhile waits for its own first frame.
+        if (cy !== mounted) return;
+        drawnOnce = true;
+        runAfterDrawn();
+      }),
+    );
   });
   direct = renderer.name === 'canvas' ? installDirectFrames(cy) : null;
   direct?.drawStraight();
