@@ -4,6 +4,8 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 
 afterEach(() => {
   vi.unstubAllGlobals();
+  // The worker's module set its handler on the global scope.
+  Reflect.deleteProperty(globalThis, 'onmessage');
 });
 
 describe('the graph-loading worker', () => {
